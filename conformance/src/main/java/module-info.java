@@ -1,0 +1,6 @@
+/** iocp4j: conformance. */
+module org.iocp4j.conformance {
+    requires transitive org.iocp4j;
+    requires transitive org.junit.jupiter.api;
+    requires awaitility;
+}

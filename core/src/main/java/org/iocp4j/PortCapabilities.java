@@ -1,0 +1,15 @@
+package org.iocp4j;
+
+/**
+ * What a backend can do and see, as data: tests and callers branch on these flags, never on the
+ * backend's class.
+ *
+ * @param enforcesConcurrency the concurrency maximum gates dispatch (R23-R27); Wine ignores it
+ * @param countsActiveThreads {@link PortStats#activeThreads()} is reported
+ * @param seesLibraryWaits waits on iocp4j's kernel objects, sleeps and {@link Blocking} give up the
+ *     thread's slot (R26) and take it back (R27)
+ * @param detectsThreadExit a dead associated thread stops counting as active (R29)
+ * @param deterministic the same seed gives the same schedule (the simulator)
+ */
+public record PortCapabilities(boolean enforcesConcurrency, boolean countsActiveThreads,
+        boolean seesLibraryWaits, boolean detectsThreadExit, boolean deterministic) {}

@@ -1,0 +1,586 @@
+package org.iocp4j.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.iocp4j.CompletionEntry;
+import org.iocp4j.CompletionHandler;
+import org.iocp4j.CompletionPort;
+import org.iocp4j.DequeueStatus;
+import org.iocp4j.PortCapabilities;
+import org.iocp4j.PortClosedException;
+import org.iocp4j.PortEvent;
+import org.iocp4j.PortListener;
+import org.iocp4j.PortOptions;
+import org.iocp4j.PortStats;
+
+/**
+ * The NT KQUEUE algorithm (spec/iocp.md 1.4-1.9) in Java: the port of every emulating backend.
+ * One lock guards the FIFO packets, the LIFO waiters, the associated threads and the active count.
+ * Threads park and time is read only through each thread's {@link Seam}.
+ */
+public final class EmulatedCompletionPort implements CompletionPort {
+    static final int TIMEOUT = -1;
+    static final int ABANDONED = -2;
+    static final int INVALID = -3;
+    static final int INTERRUPTED = -4;
+
+    private final String backend;
+    private final PortCapabilities capabilities;
+    private final int maximum;
+    private final PortListener listener;
+    private final Watchdog watchdog;
+    private final boolean watchThreadStates;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    /** EntryListHead. Guarded by lock. */
+    private final PacketRing queue = new PacketRing(64);
+    /** WaitListHead. Guarded by lock. */
+    private final LifoWaiterStack waiters = new LifoWaiterStack();
+    /** ThreadListHead. Guarded by lock. */
+    private final ArrayList<ThreadRecord> associated = new ArrayList<>();
+    /** CurrentCount: associated threads counted as active. Guarded by lock. */
+    private int activeCount;
+    /** Associated threads the watchdog marked inactive. Guarded by lock. */
+    private int watchdogInactive;
+    /** The watchdog is looking at this port. Guarded by lock. */
+    private boolean watched;
+    private int pruneAt = 64;
+    private volatile boolean closed;
+
+    public EmulatedCompletionPort(String backend, PortCapabilities capabilities, PortOptions options, Seam seam) {
+        this.backend = Objects.requireNonNull(backend, "backend");
+        this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
+        this.maximum = options.effectiveConcurrency(); // R1
+        this.listener = options.listener();
+        this.watchThreadStates = options.watchThreadStates();
+        this.watchdog = Watchdog.forSeam(seam, options.watchdogPeriod());
+    }
+
+    @Override
+    public String backend() {
+        return backend;
+    }
+
+    @Override
+    public PortCapabilities capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public int concurrency() {
+        return maximum;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void post(long key, int bytes, Object overlapped) {
+        insert(key, bytes, overlapped, 0); // R16: a posted packet always has status success
+    }
+
+    /**
+     * KiInsertQueue: hands the packet to the most recent waiter if the port is below its maximum
+     * (R14, R15), else queues it FIFO. The emulating backends post I/O completions with their
+     * Win32 error through here (R53).
+     *
+     * @throws PortClosedException if the port is closed (R19)
+     */
+    public void insert(long key, int bytes, Object overlapped, int error) {
+        ThreadRecord me = ThreadRecord.current();
+        me.seam.schedulingPoint();
+        ThreadRecord woken = null;
+        lock.lock();
+        try {
+            if (closed) {
+                throw new PortClosedException("post on a closed port (ERROR_INVALID_HANDLE, R19)");
+            }
+            if (activeCount < maximum && !waiters.isEmpty()) {
+                woken = waiters.pop();
+                handOff(woken, key, bytes, overlapped, error);
+            } else {
+                queue.add(key, bytes, overlapped, error);
+                event(PortEvent.QUEUE, me.thread, key);
+                if (!waiters.isEmpty()) {
+                    watch(); // saturated with packets and waiters: R29 and the watchdog matter now
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (woken != null) {
+            woken.seam.unpark(woken.thread);
+        }
+    }
+
+    @Override
+    public DequeueStatus dequeue(CompletionEntry into) {
+        return dequeue(into, INFINITE, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public DequeueStatus dequeue(CompletionEntry into, long timeout, TimeUnit unit) {
+        Objects.requireNonNull(into, "into");
+        long nanos = toNanos(timeout, unit);
+        ThreadRecord me = ThreadRecord.current();
+        int n = take(me, nanos, 1);
+        if (n > 0) {
+            int error = me.errors[0];
+            into.set(me.keys[0], me.bytes[0], me.overlappeds[0], error);
+            me.overlappeds[0] = null;
+            return error == 0 ? DequeueStatus.COMPLETED : DequeueStatus.FAILED;
+        }
+        into.clearPacket();
+        return status(n);
+    }
+
+    @Override
+    public DequeueStatus poll(CompletionHandler handler, int limit) {
+        return poll(handler, limit, INFINITE, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public DequeueStatus poll(CompletionHandler handler, int limit, long timeout, TimeUnit unit) {
+        Objects.requireNonNull(handler, "handler");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1 (ERROR_INVALID_PARAMETER, R45), got " + limit);
+        }
+        long nanos = toNanos(timeout, unit);
+        ThreadRecord me = ThreadRecord.current();
+        int n = take(me, nanos, limit);
+        if (n <= 0) {
+            return status(n);
+        }
+        // A handler may dequeue again on this thread: deliver from these arrays, which a nested
+        // call will not reuse (ThreadRecord.delivering).
+        long[] keys = me.keys;
+        int[] bytes = me.bytes;
+        Object[] overlappeds = me.overlappeds;
+        int[] errors = me.errors;
+        RuntimeException first = null;
+        me.delivering++;
+        try {
+            for (int i = 0; i < n; i++) {
+                Object ov = overlappeds[i];
+                overlappeds[i] = null;
+                try {
+                    handler.onCompletion(keys[i], bytes[i], ov, errors[i]);
+                } catch (RuntimeException e) {
+                    if (first == null) {
+                        first = e;
+                    } else {
+                        first.addSuppressed(e);
+                    }
+                }
+            }
+        } finally {
+            me.delivering--;
+        }
+        if (first != null) {
+            throw first;
+        }
+        return DequeueStatus.COMPLETED;
+    }
+
+    private static long toNanos(long timeout, TimeUnit unit) {
+        Objects.requireNonNull(unit, "unit");
+        if (timeout < 0) {
+            throw new IllegalArgumentException("timeout must be >= 0 (0 = do not wait, CompletionPort.INFINITE = "
+                    + "wait forever), got " + timeout);
+        }
+        return timeout == INFINITE ? Long.MAX_VALUE : unit.toNanos(timeout);
+    }
+
+    private static DequeueStatus status(int code) {
+        return switch (code) {
+            case TIMEOUT -> DequeueStatus.TIMEOUT;
+            case ABANDONED -> DequeueStatus.ABANDONED;
+            case INTERRUPTED -> DequeueStatus.INTERRUPTED;
+            default -> DequeueStatus.INVALID_HANDLE;
+        };
+    }
+
+    /**
+     * KeRemoveQueue (spec 1.5): the association step, then take up to {@code limit} queued
+     * packets if the port is below its maximum, else wait. Returns the number of packets placed in
+     * {@code me}'s scratch buffer, or a negative status.
+     */
+    int take(ThreadRecord me, long timeoutNanos, int limit) {
+        me.seam.schedulingPoint();
+        if (closed) {
+            return INVALID; // R36
+        }
+        EmulatedCompletionPort old = me.port;
+        if (old != null && old != this) {
+            old.dissociate(me); // R30, R31: moving away gives up the old port's slot
+        }
+        me.prepareScratch(limit);
+        lock.lock();
+        try {
+            if (closed) {
+                return INVALID;
+            }
+            if (me.port != this) {
+                associate(me); // R20: not counted in this port yet
+            } else if (me.active) {
+                me.active = false; // step 1b: give up the slot (R28)
+                activeCount--;
+            } else if (me.inactiveByWatchdog) {
+                me.inactiveByWatchdog = false;
+                watchdogInactive--;
+            }
+            if (activeCount < maximum && !queue.isEmpty()) { // step 2, R22
+                int n = Math.min(limit, queue.size());
+                for (int i = 0; i < n; i++) {
+                    queue.removeInto(me, i);
+                    event(PortEvent.DEQUEUE, me.thread, me.keys[i]);
+                }
+                activeCount++;
+                me.active = true;
+                return n;
+            }
+            boolean interrupted = me.thread.isInterrupted();
+            if (interrupted || timeoutNanos == 0) { // step 3: an alert, or an expired timeout (R23, R39)
+                activeCount++;
+                me.active = true;
+                event(PortEvent.TIMEOUT, me.thread, 0);
+                return interrupted ? INTERRUPTED : TIMEOUT;
+            }
+            me.inDequeue = true;
+            me.waitState = ThreadRecord.WAITING;
+            waiters.push(me);
+            event(PortEvent.WAIT, me.thread, 0);
+        } finally {
+            lock.unlock();
+        }
+        return await(me, timeoutNanos);
+    }
+
+    private int await(ThreadRecord me, long timeoutNanos) {
+        Seam seam = me.seam;
+        for (int i = seam.spinTries(); i > 0 && me.waitState == ThreadRecord.WAITING; i--) {
+            Thread.onSpinWait();
+        }
+        long deadline = timeoutNanos == Long.MAX_VALUE ? 0 : seam.nanoTime() + timeoutNanos;
+        while (me.waitState == ThreadRecord.WAITING) {
+            if (me.thread.isInterrupted()) {
+                int r = endWait(me, INTERRUPTED);
+                if (r != 0) {
+                    return r;
+                }
+                break;
+            }
+            if (timeoutNanos == Long.MAX_VALUE) {
+                seam.park(this);
+                continue;
+            }
+            long left = deadline - seam.nanoTime();
+            if (left <= 0) {
+                int r = endWait(me, TIMEOUT);
+                if (r != 0) {
+                    return r;
+                }
+                break;
+            }
+            seam.parkNanos(this, left);
+        }
+        int state = me.waitState;
+        me.waitState = ThreadRecord.NOT_WAITING;
+        return state == ThreadRecord.HANDED ? 1 : ABANDONED;
+    }
+
+    /** The wait ends without a packet (timer or alert): KiUnlinkThread counts the thread again. */
+    private int endWait(ThreadRecord me, int why) {
+        lock.lock();
+        try {
+            if (me.waitState != ThreadRecord.WAITING) {
+                return 0; // a packet or the close got there first
+            }
+            waiters.remove(me);
+            me.inDequeue = false;
+            me.waitState = ThreadRecord.NOT_WAITING;
+            activeCount++;
+            me.active = true;
+            event(PortEvent.TIMEOUT, me.thread, 0);
+            return why;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Guarded by lock. The packet goes straight to {@code w}, which becomes active (R15). */
+    private void handOff(ThreadRecord w, long key, int bytes, Object overlapped, int error) {
+        w.keys[0] = key;
+        w.bytes[0] = bytes;
+        w.overlappeds[0] = overlapped;
+        w.errors[0] = error;
+        activeCount++;
+        w.active = true;
+        w.inDequeue = false;
+        event(PortEvent.HANDOFF, w.thread, key);
+        w.waitState = ThreadRecord.HANDED;
+    }
+
+    /**
+     * Guarded by lock. KiActivateWaiterQueue: if below the maximum with a packet and a waiter,
+     * the head packet goes to the most recent waiter; returns it, to be unparked after unlock.
+     */
+    private ThreadRecord activateWaiter() {
+        if (activeCount < maximum && !queue.isEmpty() && !waiters.isEmpty()) {
+            ThreadRecord w = waiters.pop();
+            long key = queue.headKey();
+            queue.removeInto(w, 0);
+            activeCount++;
+            w.active = true;
+            w.inDequeue = false;
+            event(PortEvent.HANDOFF, w.thread, key);
+            w.waitState = ThreadRecord.HANDED;
+            return w;
+        }
+        return null;
+    }
+
+    private static void wake(ThreadRecord w) {
+        if (w != null) {
+            w.seam.unpark(w.thread);
+        }
+    }
+
+    /** Guarded by lock. */
+    private void associate(ThreadRecord me) {
+        if (associated.size() >= pruneAt) {
+            pruneDeadThreads();
+            pruneAt = Math.max(64, associated.size() * 2);
+        }
+        me.port = this;
+        me.active = false;
+        me.inactiveByWatchdog = false;
+        associated.add(me);
+        event(PortEvent.ASSOCIATE, me.thread, 0);
+    }
+
+    /** Ends {@code r}'s association: it dequeued elsewhere (R30) or exited (R29). */
+    void dissociate(ThreadRecord r) {
+        ThreadRecord woken;
+        lock.lock();
+        try {
+            if (r.port != this) {
+                return;
+            }
+            associated.remove(r);
+            unlink(r);
+            woken = activateWaiter();
+        } finally {
+            lock.unlock();
+        }
+        wake(woken);
+    }
+
+    /** Guarded by lock. */
+    private void unlink(ThreadRecord r) {
+        r.port = null;
+        if (r.active) {
+            r.active = false;
+            activeCount--;
+        }
+        if (r.inactiveByWatchdog) {
+            r.inactiveByWatchdog = false;
+            watchdogInactive--;
+        }
+        event(PortEvent.DISSOCIATE, r.thread, 0);
+    }
+
+    /** R26: an associated thread entered another wait. */
+    void threadBlocked(ThreadRecord r) {
+        ThreadRecord woken = null;
+        lock.lock();
+        try {
+            if (r.port == this && r.active) {
+                r.active = false;
+                activeCount--;
+                event(PortEvent.BLOCK, r.thread, 0);
+                woken = activateWaiter();
+            }
+        } finally {
+            lock.unlock();
+        }
+        wake(woken);
+    }
+
+    /** R27: the wait ended; the thread counts again, even over the maximum. */
+    void threadUnblocked(ThreadRecord r) {
+        lock.lock();
+        try {
+            if (r.port == this && !r.active) {
+                if (r.inactiveByWatchdog) {
+                    r.inactiveByWatchdog = false;
+                    watchdogInactive--;
+                }
+                r.active = true;
+                activeCount++;
+                event(PortEvent.UNBLOCK, r.thread, 0);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Guarded by lock. */
+    private void watch() {
+        if (!watched && watchdog != null) {
+            watched = true;
+            watchdog.watch(this);
+        }
+    }
+
+    /**
+     * One look by the watchdog: dead associated threads are dissociated (R29); with
+     * watchThreadStates, threads seen blocked where iocp4j cannot see are treated as waiting
+     * (R26) and recounted when seen running (R27). Returns whether to keep watching.
+     */
+    boolean watchdogScan() {
+        lock.lock();
+        try {
+            if (closed) {
+                watched = false;
+                return false;
+            }
+            pruneDeadThreads();
+            if (watchThreadStates) {
+                for (ThreadRecord r : associated) {
+                    if (r.inDequeue) {
+                        continue;
+                    }
+                    Thread.State s = r.thread.getState();
+                    boolean blocked = s == Thread.State.BLOCKED || s == Thread.State.WAITING
+                            || s == Thread.State.TIMED_WAITING;
+                    if (r.active && blocked) {
+                        r.active = false;
+                        r.inactiveByWatchdog = true;
+                        activeCount--;
+                        watchdogInactive++;
+                        event(PortEvent.BLOCK, r.thread, 0);
+                    } else if (r.inactiveByWatchdog && !blocked) {
+                        r.inactiveByWatchdog = false;
+                        watchdogInactive--;
+                        r.active = true;
+                        activeCount++;
+                        event(PortEvent.UNBLOCK, r.thread, 0);
+                    }
+                }
+            }
+            ThreadRecord w;
+            while ((w = activateWaiter()) != null) {
+                wake(w);
+            }
+            boolean keep = watchdogInactive > 0
+                    || (activeCount >= maximum && !queue.isEmpty() && !waiters.isEmpty());
+            watched = keep;
+            return keep;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Guarded by lock. R29 for threads that died without telling us. */
+    private void pruneDeadThreads() {
+        for (int i = associated.size() - 1; i >= 0; i--) {
+            ThreadRecord r = associated.get(i);
+            if (!r.thread.isAlive()) {
+                associated.remove(i);
+                unlink(r);
+            }
+        }
+    }
+
+    @Override
+    public PortStats stats() {
+        lock.lock();
+        try {
+            return new PortStats(maximum, activeCount, queue.size(), associated.size(), waiters.size());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The engine's invariants, for the conformance kit: null when they hold, else what is wrong.
+     * The active count equals the associated threads marked active; no packet waits while a
+     * waiter could take it; every waiter is associated and not active.
+     */
+    public String invariantViolation() {
+        lock.lock();
+        try {
+            int counted = 0;
+            for (ThreadRecord r : associated) {
+                if (r.active) {
+                    counted++;
+                }
+                if (r.port != this) {
+                    return r + " is on the thread list but associated with " + r.port;
+                }
+            }
+            if (counted != activeCount) {
+                return "activeCount " + activeCount + " but " + counted + " associated threads are active";
+            }
+            if (activeCount < maximum && !queue.isEmpty() && !waiters.isEmpty()) {
+                return "stranded packet: active " + activeCount + " < maximum " + maximum + " with "
+                        + queue.size() + " queued and " + waiters.size() + " waiting";
+            }
+            return null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        ThreadRecord me = ThreadRecord.current();
+        me.seam.schedulingPoint();
+        List<ThreadRecord> released = new ArrayList<>();
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            event(PortEvent.CLOSE, me.thread, 0);
+            ThreadRecord w;
+            while ((w = waiters.pop()) != null) { // R33; a thread already handed a packet keeps it (R37)
+                w.inDequeue = false;
+                event(PortEvent.ABANDON, w.thread, 0);
+                w.waitState = ThreadRecord.ABANDONED;
+                released.add(w);
+            }
+            queue.clear(); // R38: unreachable
+            for (ThreadRecord r : associated) {
+                r.port = null; // R32
+                r.active = false;
+                r.inactiveByWatchdog = false;
+            }
+            associated.clear();
+            activeCount = 0;
+            watchdogInactive = 0;
+        } finally {
+            lock.unlock();
+        }
+        released.forEach(EmulatedCompletionPort::wake);
+    }
+
+    /** Guarded by lock. */
+    private void event(PortEvent e, Thread t, long key) {
+        if (listener != null) {
+            listener.onEvent(e, t, key, activeCount, queue.size());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CompletionPort[" + backend + ", concurrency=" + maximum + (closed ? ", closed]" : "]");
+    }
+}

@@ -1,0 +1,140 @@
+package org.iocp4j.internal;
+
+/**
+ * What the engine knows about one thread: the part of the NT KTHREAD that completion ports use
+ * (its queue, whether it counts as active, its wait block) plus a scratch batch buffer.
+ *
+ * <p>Fields marked "guarded by port" are read and written only under the lock of the port the
+ * thread is associated with or waiting on.
+ */
+public final class ThreadRecord {
+    static final int NOT_WAITING = 0;
+    static final int WAITING = 1;
+    static final int HANDED = 2;
+    static final int ABANDONED = 3;
+
+    private static final ThreadLocal<ThreadRecord> CURRENT = new ThreadLocal<>();
+
+    final Thread thread;
+    final Seam seam;
+
+    /** The port this thread is associated with (Thread->Queue), or null. Written under that port's lock. */
+    volatile EmulatedCompletionPort port;
+    /** Counted in {@code port}'s active count. Guarded by port. */
+    boolean active;
+    /** Marked not active by the watchdog (not by an exact hook). Guarded by port. */
+    boolean inactiveByWatchdog;
+    /** Inside a dequeue on {@code port}: its state is exact, the watchdog leaves it alone. Guarded by port. */
+    boolean inDequeue;
+    /** Wait-list links (LifoWaiterStack). Guarded by port. */
+    ThreadRecord above;
+    ThreadRecord below;
+    boolean onWaitList;
+    /** How a wait ended; written last, under the lock, by whoever ends it. */
+    volatile int waitState;
+    /** Depth of nested library waits (kernel objects, sleep, Blocking); only the owner touches it. */
+    int blockedDepth;
+
+    /** Batch scratch: packets removed under the lock, delivered after it. Index 0 takes a hand-off. */
+    long[] keys = new long[1];
+    int[] bytes = new int[1];
+    Object[] overlappeds = new Object[1];
+    int[] errors = new int[1];
+
+    private ThreadRecord(Thread thread, Seam seam) {
+        this.thread = thread;
+        this.seam = seam;
+    }
+
+    /** The calling thread's record, made on first use with the real seam. */
+    public static ThreadRecord current() {
+        ThreadRecord r = CURRENT.get();
+        if (r == null) {
+            r = new ThreadRecord(Thread.currentThread(), RealSeam.INSTANCE);
+            CURRENT.set(r);
+        }
+        return r;
+    }
+
+    /**
+     * Gives the calling thread a record with {@code seam}; the simulator calls this first thing
+     * on every thread it runs.
+     *
+     * @throws IllegalStateException if the thread already has a record
+     */
+    public static ThreadRecord bind(Seam seam) {
+        if (CURRENT.get() != null) {
+            throw new IllegalStateException("thread " + Thread.currentThread().getName() + " already has a seam");
+        }
+        ThreadRecord r = new ThreadRecord(Thread.currentThread(), seam);
+        CURRENT.set(r);
+        return r;
+    }
+
+    public Thread thread() {
+        return thread;
+    }
+
+    public Seam seam() {
+        return seam;
+    }
+
+    /** The associated port, or null. */
+    public EmulatedCompletionPort port() {
+        return port;
+    }
+
+    /**
+     * The calling thread enters a wait the port should know of (R26): outermost entry gives up
+     * the thread's active slot and may release a waiter.
+     */
+    public void enterWait() {
+        if (blockedDepth++ == 0) {
+            EmulatedCompletionPort p = port;
+            if (p != null) {
+                p.threadBlocked(this);
+            }
+        }
+    }
+
+    /** The wait ended: the outermost exit counts the thread as active again, even over the maximum (R27). */
+    public void exitWait() {
+        if (blockedDepth == 0) {
+            throw new IllegalStateException("exitWait without enterWait");
+        }
+        if (--blockedDepth == 0) {
+            EmulatedCompletionPort p = port;
+            if (p != null) {
+                p.threadUnblocked(this);
+            }
+        }
+    }
+
+    /**
+     * The thread is exiting: dissociate it now (R29). The simulator calls this; real threads are
+     * found dead by the watchdog.
+     */
+    public void exit() {
+        EmulatedCompletionPort p = port;
+        if (p != null) {
+            p.dissociate(this);
+        }
+    }
+
+    /** A poll on this thread is delivering from the scratch arrays; a nested take must not reuse them. */
+    int delivering;
+
+    void prepareScratch(int limit) {
+        if (keys.length < limit || delivering > 0) {
+            keys = new long[limit];
+            bytes = new int[limit];
+            overlappeds = new Object[limit];
+            errors = new int[limit];
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ThreadRecord[" + thread.getName() + "]";
+    }
+}

@@ -1,0 +1,43 @@
+package org.iocp4j.sync;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.iocp4j.internal.Seam;
+import org.iocp4j.internal.ThreadRecord;
+
+/**
+ * Sleep as Windows' Sleep: the calling thread waits for the duration, and while it does, an
+ * associated thread gives up its port slot (R26) and takes it back after (R27).
+ */
+public final class Sleep {
+    private Sleep() {}
+
+    /**
+     * Sleeps for {@code duration} (zero only yields the slot for a moment).
+     *
+     * @throws IllegalArgumentException if duration is negative
+     * @throws InterruptedException if the thread is interrupted; the slot is taken back first
+     */
+    public static void sleep(Duration duration) throws InterruptedException {
+        Objects.requireNonNull(duration, "duration");
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("duration must be >= 0, got " + duration);
+        }
+        ThreadRecord me = ThreadRecord.current();
+        Seam seam = me.seam();
+        seam.schedulingPoint();
+        long nanos = duration.toNanos();
+        me.enterWait();
+        try {
+            long deadline = seam.nanoTime() + nanos;
+            for (long left = nanos; left > 0; left = deadline - seam.nanoTime()) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("interrupted in Sleep.sleep");
+                }
+                seam.parkNanos(Sleep.class, left);
+            }
+        } finally {
+            me.exitWait();
+        }
+    }
+}
