@@ -3,4 +3,5 @@ module org.iocp4j.conformance {
     requires transitive org.iocp4j;
     requires transitive org.junit.jupiter.api;
     requires awaitility;
+    exports org.iocp4j.conformance;
 }
