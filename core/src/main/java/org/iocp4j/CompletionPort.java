@@ -1,6 +1,7 @@
 package org.iocp4j;
 
 import java.util.concurrent.TimeUnit;
+import org.iocp4j.io.IoFactory;
 
 /**
  * An I/O completion port with the Windows kernel's rules (spec/iocp.md): a FIFO queue of
@@ -104,6 +105,17 @@ public interface CompletionPort extends AutoCloseable {
      * @throws NullPointerException if handler or unit is null
      */
     DequeueStatus poll(CompletionHandler handler, int limit, long timeout, TimeUnit unit);
+
+    /**
+     * Opens sockets and files of this port's backend, for overlapped I/O completing to ports of
+     * that backend.
+     *
+     * @throws UnsupportedOperationException if the backend has no I/O (the {@code "java"} backend)
+     */
+    default IoFactory io() {
+        throw new UnsupportedOperationException("backend '" + backend() + "' has no I/O; open the port on an "
+                + "I/O backend (epoll, kqueue, windows or sim)");
+    }
 
     /** A snapshot of the port's counters. */
     PortStats stats();

@@ -1,0 +1,279 @@
+package org.iocp4j.internal.io;
+
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.Objects;
+import org.iocp4j.CompletionPort;
+import org.iocp4j.PortClosedException;
+import org.iocp4j.Win32Error;
+import org.iocp4j.internal.EmulatedCompletionPort;
+import org.iocp4j.io.IoHandle;
+import org.iocp4j.io.Overlapped;
+
+/**
+ * Readiness to completion, once for every emulating backend (epoll, kqueue, the simulator): try
+ * the operation inline; if it would block, queue it and arm one-shot readiness; when the backend
+ * reports readiness, retry the queued operations in order and post one packet for each that
+ * finishes. Association, skip-on-success, cancel, close and port replacement follow spec 1.12-1.15.
+ *
+ * <p>Lock order: this handle's lock, then the port's. The backend calls {@link #onReady} from its
+ * own thread (Netty's event loop plays the kernel).
+ */
+public abstract class EmulatedIoHandle implements IoHandle {
+    private static final int KNOWN_MODES = SKIP_COMPLETION_PORT_ON_SUCCESS | SKIP_SET_EVENT_ON_HANDLE;
+
+    /** Guards all state below and every {@link PendingOp#attempt()}. */
+    protected final Object lock = new Object();
+    private final ArrayDeque<PendingOp> reads = new ArrayDeque<>();
+    private final ArrayDeque<PendingOp> writes = new ArrayDeque<>();
+    private EmulatedCompletionPort port;
+    private long key;
+    private boolean everAssociated;
+    private int modes;
+    private boolean closed;
+
+    /** The backend's name; ports of other backends are refused. */
+    protected abstract String backend();
+
+    /** Asks the backend to call {@link #onReady(PendingOp.Direction)} once the handle may be ready. */
+    protected abstract void arm(PendingOp.Direction direction);
+
+    /** Releases the OS resource; called once, after pending operations were completed (R71). */
+    protected abstract void release();
+
+    /**
+     * Issues {@code op}: the Win32 answer of the issuing call (ERROR_SUCCESS, ERROR_IO_PENDING or
+     * the error of a synchronous failure).
+     *
+     * @throws IllegalStateException if its Overlapped is still in flight (R67)
+     */
+    protected final int submit(PendingOp op) {
+        Overlapped ov = op.overlapped;
+        ov.begin();
+        synchronized (lock) {
+            if (closed) {
+                ov.abandon();
+                return Win32Error.ERROR_INVALID_HANDLE;
+            }
+            ArrayDeque<PendingOp> queue = queue(op.direction);
+            if (queue.isEmpty()) {
+                int r = op.attempt();
+                if (r != PendingOp.WOULD_BLOCK) {
+                    if (r < 0) {
+                        ov.complete(0, -r); // R52: a synchronous failure queues nothing
+                        return -r;
+                    }
+                    ov.complete(r, 0);
+                    if ((modes & SKIP_COMPLETION_PORT_ON_SUCCESS) == 0) {
+                        post(ov, r, 0); // R51; skipped with the mode set (R56)
+                    }
+                    return Win32Error.ERROR_SUCCESS;
+                }
+                queue.add(op);
+            } else {
+                queue.add(op); // behind earlier operations of the same direction
+                return Win32Error.ERROR_IO_PENDING;
+            }
+        }
+        arm(op.direction);
+        return Win32Error.ERROR_IO_PENDING;
+    }
+
+    /**
+     * Issues an operation that never completes inline (a file read on a helper thread): it is
+     * pending until the backend calls {@link #finishAsync}.
+     */
+    protected final int submitAsync(PendingOp op, Runnable start) {
+        Overlapped ov = op.overlapped;
+        ov.begin();
+        synchronized (lock) {
+            if (closed) {
+                ov.abandon();
+                return Win32Error.ERROR_INVALID_HANDLE;
+            }
+            queue(op.direction).add(op);
+        }
+        start.run();
+        return Win32Error.ERROR_IO_PENDING;
+    }
+
+    /** The helper finished {@code op} with {@code result} (as {@link PendingOp#attempt()} returns). */
+    protected final void finishAsync(PendingOp op, int result) {
+        synchronized (lock) {
+            if (queue(op.direction).remove(op)) { // absent if cancelled or closed meanwhile
+                finish(op, result);
+            }
+        }
+    }
+
+    /** Readiness arrived: retry the queued operations of {@code direction} in order (R53). */
+    public final void onReady(PendingOp.Direction direction) {
+        boolean rearm = false;
+        synchronized (lock) {
+            ArrayDeque<PendingOp> queue = queue(direction);
+            while (!queue.isEmpty()) {
+                PendingOp op = queue.peek();
+                int r = op.attempt();
+                if (r == PendingOp.WOULD_BLOCK) {
+                    rearm = true;
+                    break;
+                }
+                queue.poll();
+                finish(op, r);
+            }
+        }
+        if (rearm) {
+            arm(direction);
+        }
+    }
+
+    /** Guarded by lock. A pending operation always queues exactly one packet (R53). */
+    private void finish(PendingOp op, int result) {
+        int bytes = Math.max(result, 0);
+        int error = result < 0 ? -result : 0;
+        op.overlapped.complete(bytes, error);
+        post(op.overlapped, bytes, error);
+    }
+
+    /** Guarded by lock. */
+    private void post(Overlapped ov, int bytes, int error) {
+        EmulatedCompletionPort p = port;
+        if (p == null) {
+            return; // no port: the caller learns the result from the Overlapped
+        }
+        try {
+            p.insert(key, bytes, ov, error);
+        } catch (PortClosedException e) {
+            // R38: completions after the port is gone are unreachable; the issuer is not told
+        }
+    }
+
+    private ArrayDeque<PendingOp> queue(PendingOp.Direction d) {
+        return d == PendingOp.Direction.READ ? reads : writes;
+    }
+
+    @Override
+    public final void associate(CompletionPort port, long key) {
+        EmulatedCompletionPort p = checkPort(port);
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("handle is closed (ERROR_INVALID_HANDLE)");
+            }
+            if (this.port != null) {
+                throw new IllegalStateException("handle is already associated with a port "
+                        + "(ERROR_INVALID_PARAMETER, R9); use replacePort to move it (R74)");
+            }
+            this.port = p; // pending operations complete to it too (R11)
+            this.key = key;
+            this.everAssociated = true;
+        }
+    }
+
+    @Override
+    public final void replacePort(CompletionPort port, long key) {
+        EmulatedCompletionPort p = port == null ? null : checkPort(port);
+        synchronized (lock) {
+            if (!everAssociated) {
+                throw new IllegalStateException("handle was never associated (STATUS_INVALID_PARAMETER, R75)");
+            }
+            if (!reads.isEmpty() || !writes.isEmpty()) {
+                throw new IllegalStateException("I/O is pending on this handle (STATUS_UNSUCCESSFUL, R75): "
+                        + "wait for or cancel it first");
+            }
+            this.port = p;
+            this.key = key;
+            this.modes = 0; // R75: replacing clears the skip modes
+        }
+    }
+
+    private EmulatedCompletionPort checkPort(CompletionPort port) {
+        Objects.requireNonNull(port, "port");
+        if (!(port instanceof EmulatedCompletionPort p) || !port.backend().equals(backend())) {
+            throw new IllegalArgumentException("port of backend '" + port.backend() + "' cannot take handles of backend '"
+                    + backend() + "': open both through the same backend");
+        }
+        return p;
+    }
+
+    @Override
+    public final void setCompletionNotificationModes(int modes) {
+        synchronized (lock) {
+            this.modes |= modes & KNOWN_MODES; // R59 sticky and cumulative; R60 unknown bits ignored
+        }
+    }
+
+    @Override
+    public final int completionNotificationModes() {
+        synchronized (lock) {
+            return modes;
+        }
+    }
+
+    @Override
+    public final int cancel(Overlapped overlapped) {
+        Objects.requireNonNull(overlapped, "overlapped");
+        synchronized (lock) {
+            return cancelWhere(overlapped) > 0 ? Win32Error.ERROR_SUCCESS : Win32Error.ERROR_NOT_FOUND;
+        }
+    }
+
+    @Override
+    public final int cancelAll() {
+        synchronized (lock) {
+            return cancelWhere(null) > 0 ? Win32Error.ERROR_SUCCESS : Win32Error.ERROR_NOT_FOUND;
+        }
+    }
+
+    /** Guarded by lock. R65: each cancelled operation completes with ERROR_OPERATION_ABORTED. */
+    private int cancelWhere(Overlapped only) {
+        return cancelIn(reads, only) + cancelIn(writes, only);
+    }
+
+    private int cancelIn(ArrayDeque<PendingOp> queue, Overlapped only) {
+        int n = 0;
+        for (Iterator<PendingOp> it = queue.iterator(); it.hasNext(); ) {
+            PendingOp op = it.next();
+            if (only == null || op.overlapped == only) {
+                it.remove();
+                finish(op, -Win32Error.ERROR_OPERATION_ABORTED);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public final boolean isClosed() {
+        synchronized (lock) {
+            return closed;
+        }
+    }
+
+    /** True while an operation is pending; for tests and leak checks. */
+    public final boolean hasPendingIo() {
+        synchronized (lock) {
+            return !reads.isEmpty() || !writes.isEmpty();
+        }
+    }
+
+    /** Guarded by lock. */
+    private void abortAll(ArrayDeque<PendingOp> queue) {
+        PendingOp op;
+        while ((op = queue.poll()) != null) {
+            finish(op, -op.closeError());
+        }
+    }
+
+    @Override
+    public final void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            abortAll(reads); // R71; nothing when none pending (R73)
+            abortAll(writes);
+        }
+        release();
+    }
+}

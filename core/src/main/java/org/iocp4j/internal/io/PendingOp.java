@@ -1,0 +1,46 @@
+package org.iocp4j.internal.io;
+
+import org.iocp4j.io.Overlapped;
+
+/**
+ * One overlapped operation of an {@link EmulatedIoHandle}: the syscall to try, and its state
+ * between tries (a write's progress, say). Subclasses live in the backends.
+ */
+public abstract class PendingOp {
+    /** {@link #attempt()} result: the syscall would block; try again when the handle is ready. */
+    public static final int WOULD_BLOCK = Integer.MIN_VALUE;
+
+    /** Which readiness the operation waits for. */
+    public enum Direction { READ, WRITE }
+
+    final Overlapped overlapped;
+    final Direction direction;
+
+    protected PendingOp(Overlapped overlapped, Direction direction) {
+        this.overlapped = overlapped;
+        this.direction = direction;
+    }
+
+    /**
+     * Tries the syscall once, without blocking. Called with the handle's lock held, on the issuing
+     * thread first and then on the backend's readiness thread.
+     *
+     * @return bytes transferred (&gt;= 0) when done, {@link #WOULD_BLOCK}, or {@code -win32Error}
+     *     when it failed
+     */
+    protected abstract int attempt();
+
+    /**
+     * The Win32 error this operation completes with when its handle is closed under it (R71):
+     * ERROR_CONNECTION_ABORTED for a socket read or write, ERROR_OPERATION_ABORTED for an accept.
+     */
+    protected abstract int closeError();
+
+    public final Overlapped overlapped() {
+        return overlapped;
+    }
+
+    public final Direction direction() {
+        return direction;
+    }
+}
