@@ -40,8 +40,8 @@ if [ ! -f "$IOCP4J_WINDOWS_JAVA" ]; then
     download="$IOCP4J_TOOLS/download"
     rm -rf "$download" "$IOCP4J_WINDOWS_JRE_HOME.unpack"
     mkdir -p "$download"
-    mvn -B -q -N -f "$root/windows-backend/pom.xml" \
-        org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+    # dependency:copy resolves to the plugin version pinned in the parent POM.
+    mvn -B -q -N -Dstyle.color=never -f "$root/windows-backend/pom.xml" dependency:copy \
         -Dartifact="$artifact" -DoutputDirectory="$download"
     zip="$(ls "$download"/*.zip)"
     mkdir -p "$IOCP4J_WINDOWS_JRE_HOME.unpack"
