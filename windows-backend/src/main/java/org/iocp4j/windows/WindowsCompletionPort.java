@@ -1,0 +1,378 @@
+package org.iocp4j.windows;
+
+import java.lang.ref.Cleaner;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.iocp4j.CompletionEntry;
+import org.iocp4j.CompletionHandler;
+import org.iocp4j.CompletionPort;
+import org.iocp4j.DequeueStatus;
+import org.iocp4j.PortCapabilities;
+import org.iocp4j.PortClosedException;
+import org.iocp4j.PortStats;
+import org.iocp4j.Win32Error;
+
+/**
+ * The kernel's own completion port: the kernel queues, wakes LIFO, counts active threads and
+ * enforces the concurrency maximum (R14-R31); this class maps Java objects to packet values
+ * ({@link PacketValues}) and the Win32 results to {@link DequeueStatus} (spec 1.10).
+ *
+ * <p>Every removal is an alertable GetQueuedCompletionStatusEx. Close does not close the handle
+ * under its waiters: it wakes every thread inside a dequeue with a no-op APC (a waiter without a
+ * packet then returns ABANDONED, R33; one that was handed a packet keeps it, R37/R49), waits for
+ * them and for posts in flight to leave, and only then closes the handle. So no call ever reaches
+ * a handle value that was closed and perhaps reused, and the slots of the packets the kernel
+ * drops (R38) are freed after the last thread that could still map one back has done so.
+ */
+final class WindowsCompletionPort implements CompletionPort {
+    private static final Cleaner CLEANER = Cleaner.create();
+    static final int TIMEOUT = -1;
+    static final int ABANDONED = -2;
+    static final int INVALID = -3;
+    static final int INTERRUPTED = -4;
+
+    private final long handle;
+    private final int concurrency;
+    private final PortCapabilities capabilities;
+    private final PacketValues values = new PacketValues();
+    private final HandleCloser closer;
+    private final Cleaner.Cleanable cleanable;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition idle = lock.newCondition();
+    /** Threads inside a dequeue or poll. Guarded by lock. */
+    private WindowsThread callers;
+    /** Posts and queries in flight. Guarded by lock. */
+    private int users;
+    /** Written under lock. */
+    private volatile boolean closed;
+
+    /** Adopts {@code handle}, a port this object now owns and closes. */
+    WindowsCompletionPort(long handle, int concurrency, PortCapabilities capabilities) {
+        this.handle = handle;
+        this.concurrency = concurrency;
+        this.capabilities = capabilities;
+        this.closer = new HandleCloser(handle);
+        this.cleanable = CLEANER.register(this, closer); // a port never closed still frees its handle
+    }
+
+    /** CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, concurrency): a new port (R1, R3). */
+    static WindowsCompletionPort create(int concurrency, PortCapabilities capabilities) {
+        long h = Kernel32.CreateIoCompletionPort(Kernel32.INVALID_HANDLE_VALUE, 0, 0, concurrency);
+        if (h == 0) {
+            throw new WindowsPortException("CreateIoCompletionPort", Kernel32.lastError(),
+                    "creating a port with concurrency " + concurrency);
+        }
+        return new WindowsCompletionPort(h, concurrency, capabilities);
+    }
+
+    @Override
+    public String backend() {
+        return WindowsPortProvider.NAME;
+    }
+
+    @Override
+    public PortCapabilities capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public int concurrency() {
+        return concurrency;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void post(long key, int bytes, Object overlapped) {
+        if (!enterUse()) {
+            throw new PortClosedException("post on a closed port (ERROR_INVALID_HANDLE, R19)");
+        }
+        try {
+            long value = values.toValue(overlapped);
+            if (Kernel32.PostQueuedCompletionStatus(handle, bytes, key, value) == 0) {
+                int error = Kernel32.lastError();
+                values.take(value); // the packet does not exist: free its slot
+                throw new WindowsPortException("PostQueuedCompletionStatus", error, "posting to " + this);
+            }
+        } finally {
+            exitUse();
+        }
+    }
+
+    @Override
+    public DequeueStatus dequeue(CompletionEntry into) {
+        return dequeue(into, INFINITE, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public DequeueStatus dequeue(CompletionEntry into, long timeout, TimeUnit unit) {
+        Objects.requireNonNull(into, "into");
+        long nanos = Timeouts.toNanos(timeout, unit);
+        WindowsThread me = WindowsThread.current();
+        WindowsThread.Batch b = me.batch();
+        int n = remove(me, b, 1, nanos);
+        if (n > 0) {
+            int error = b.errors[0];
+            into.set(b.keys[0], b.bytes[0], b.objects[0], error);
+            b.objects[0] = null;
+            return error == 0 ? DequeueStatus.COMPLETED : DequeueStatus.FAILED;
+        }
+        into.clearPacket(); // R40: key and bytes untouched, overlapped null
+        return status(n);
+    }
+
+    @Override
+    public DequeueStatus poll(CompletionHandler handler, int limit) {
+        return poll(handler, limit, INFINITE, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public DequeueStatus poll(CompletionHandler handler, int limit, long timeout, TimeUnit unit) {
+        Objects.requireNonNull(handler, "handler");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1 (ERROR_INVALID_PARAMETER, R45), got " + limit);
+        }
+        long nanos = Timeouts.toNanos(timeout, unit);
+        WindowsThread me = WindowsThread.current();
+        WindowsThread.Batch b = me.batch();
+        int n = remove(me, b, limit, nanos);
+        if (n <= 0) {
+            return status(n);
+        }
+        RuntimeException first = null;
+        me.delivering++;
+        try {
+            for (int i = 0; i < n; i++) { // FIFO, as the kernel returned them (R48)
+                Object ov = b.objects[i];
+                b.objects[i] = null;
+                try {
+                    handler.onCompletion(b.keys[i], b.bytes[i], ov, b.errors[i]);
+                } catch (RuntimeException e) {
+                    if (first == null) {
+                        first = e;
+                    } else {
+                        first.addSuppressed(e);
+                    }
+                }
+            }
+        } finally {
+            me.delivering--;
+        }
+        if (first != null) {
+            throw first;
+        }
+        return DequeueStatus.COMPLETED;
+    }
+
+    /**
+     * GetQueuedCompletionStatusEx, alertable, for up to {@code limit} entries: returns how many
+     * were decoded into {@code b} (objects mapped back, slots freed), or a negative status.
+     */
+    private int remove(WindowsThread me, WindowsThread.Batch b, int limit, long nanos) {
+        boolean interrupted = me.thread.isInterrupted();
+        long wait = interrupted ? 0 : nanos; // an interrupt is an alert that is already pending (R49)
+        if (!enterCall(me)) {
+            return INVALID; // R36
+        }
+        try {
+            int room = b.ensure(limit);
+            long deadline = wait == Long.MAX_VALUE ? 0 : System.nanoTime() + wait;
+            while (true) {
+                long left = wait == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, deadline - System.nanoTime());
+                int ms = Timeouts.toMillis(left);
+                if (Kernel32.GetQueuedCompletionStatusEx(handle, b.entriesAddress, room, b.removedAddress, ms, 1) != 0) {
+                    int n = b.removedCount(); // R43, R44: TRUE even for entries of failed I/O
+                    for (int i = 0; i < n; i++) {
+                        b.objects[i] = resolve(b.read(i));
+                    }
+                    return n;
+                }
+                int error = Kernel32.lastError();
+                switch (error) {
+                    case Win32Error.WAIT_IO_COMPLETION: // an APC ran: our close, or someone else's
+                        if (closed) {
+                            return ABANDONED; // R33
+                        }
+                        continue;
+                    case Win32Error.WAIT_TIMEOUT:
+                        if (ms == Timeouts.LONGEST_FINITE && deadline - System.nanoTime() > 0) {
+                            continue; // a wait longer than the kernel's longest finite one
+                        }
+                        return interrupted ? INTERRUPTED : TIMEOUT; // R39, R40
+                    case Win32Error.ERROR_ABANDONED_WAIT_0:
+                        return ABANDONED; // R33 from the kernel itself
+                    case Win32Error.ERROR_INVALID_HANDLE:
+                        return INVALID; // R36
+                    default:
+                        throw new WindowsPortException("GetQueuedCompletionStatusEx", error, "removing from " + this);
+                }
+            }
+        } finally {
+            exitCall(me);
+        }
+    }
+
+    /** The object a packet value stands for. */
+    private Object resolve(long value) {
+        if (PacketValues.isOurs(value)) {
+            return values.take(value);
+        }
+        // Only this port posts to its private handle; OVERLAPPED addresses come with the I/O layer.
+        return Long.valueOf(value);
+    }
+
+    private static DequeueStatus status(int code) {
+        return switch (code) {
+            case TIMEOUT -> DequeueStatus.TIMEOUT;
+            case ABANDONED -> DequeueStatus.ABANDONED;
+            case INTERRUPTED -> DequeueStatus.INTERRUPTED;
+            default -> DequeueStatus.INVALID_HANDLE;
+        };
+    }
+
+    @Override
+    public PortStats stats() {
+        int depth = PortStats.UNKNOWN;
+        if (enterUse()) {
+            try {
+                WindowsThread.Batch b = WindowsThread.current().batch();
+                if (Ntdll.NtQueryIoCompletion(handle, Ntdll.IO_COMPLETION_BASIC_INFORMATION, b.wordAddress(), 4, 0) == 0) {
+                    depth = b.removedCount(); // R77
+                }
+            } finally {
+                exitUse();
+            }
+        } else {
+            depth = 0; // R38: the queued packets went with the port
+        }
+        return new PortStats(concurrency, PortStats.UNKNOWN, depth, PortStats.UNKNOWN, PortStats.UNKNOWN);
+    }
+
+    /** Packets posted with an object and not yet dequeued or dropped; 0 after close. */
+    int slotsInUse() {
+        return values.inUse();
+    }
+
+    @Override
+    public void close() {
+        int apcError = 0;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (WindowsThread t = callers; t != null; t = t.next) {
+                if (t.handle == 0 || Kernel32.QueueUserAPC(Kernel32.NO_OP_APC, t.handle, 0) == 0) {
+                    apcError = t.handle == 0 ? t.handleError : Kernel32.lastError();
+                }
+            }
+            // Without an APC a waiter is woken only by the handle's close (Windows: R33, 735).
+            while (users > 0 || (callers != null && apcError == 0)) {
+                idle.awaitUninterruptibly();
+            }
+        } finally {
+            lock.unlock();
+        }
+        cleanable.clean(); // CloseHandle, exactly once
+        values.clear(); // R38: the kernel dropped the queued packets; free their slots
+        if (closer.error != 0) {
+            throw new WindowsPortException("CloseHandle", closer.error, "closing " + this);
+        }
+        if (apcError != 0) {
+            throw new WindowsPortException("QueueUserAPC", apcError, "waking the waiters of " + this);
+        }
+    }
+
+    private boolean enterUse() {
+        lock.lock();
+        try {
+            if (closed) {
+                return false;
+            }
+            users++;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void exitUse() {
+        lock.lock();
+        try {
+            if (--users == 0 && closed) {
+                idle.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean enterCall(WindowsThread t) {
+        lock.lock();
+        try {
+            if (closed) {
+                return false;
+            }
+            t.prev = null;
+            t.next = callers;
+            if (callers != null) {
+                callers.prev = t;
+            }
+            callers = t;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void exitCall(WindowsThread t) {
+        lock.lock();
+        try {
+            if (t.prev != null) {
+                t.prev.next = t.next;
+            } else {
+                callers = t.next;
+            }
+            if (t.next != null) {
+                t.next.prev = t.prev;
+            }
+            t.prev = null;
+            t.next = null;
+            if (closed && callers == null) {
+                idle.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CompletionPort[windows, handle=0x" + Long.toHexString(handle) + ", concurrency=" + concurrency
+                + (closed ? ", closed]" : "]");
+    }
+
+    /** Closes the kernel handle once, from close() or, for a port never closed, the Cleaner. */
+    private static final class HandleCloser implements Runnable {
+        private final long handle;
+        volatile int error;
+
+        HandleCloser(long handle) {
+            this.handle = handle;
+        }
+
+        @Override
+        public void run() {
+            if (Kernel32.CloseHandle(handle) == 0) {
+                error = Kernel32.lastError();
+            }
+        }
+    }
+}
