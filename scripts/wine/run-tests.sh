@@ -3,8 +3,10 @@
 # launcher. Called by `mvn verify` (windows-backend/pom.xml, integration-test phase) after Maven
 # wrote target/wine/test-classpath.txt and target/wine/junit-platform-console-standalone.jar.
 #   bash scripts/wine/run-tests.sh <module-dir>
-# Missing Wine or the Windows runtime: with CI=true that fails the build (the CI set-up installs
-# them); otherwise the tests are skipped with a loud message naming the set-up command.
+# Missing Wine or the Windows runtime: installed here by scripts/wine/setup-wine.sh (as root, about
+# a minute, once), so `mvn verify` needs nothing installed by hand. Set IOCP4J_NO_WINE_SETUP=1 to
+# skip that. If they are still missing: with CI=true the build fails; otherwise the tests are
+# skipped with a loud message naming the set-up command.
 # Exits with the launcher's code: non-zero when a test failed.
 set -euo pipefail
 
@@ -15,11 +17,19 @@ module="$(cd "${1:?usage: run-tests.sh <module-dir>}" && pwd)"
 target="$module/target"
 say() { printf '[wine-tests] %s\n' "$*"; }
 
+check_missing() {
 missing=()
 [ -n "$(wine_binary)" ] || missing+=("Wine (Debian packages wine64 and wine)")
 [ -f "$IOCP4J_WINDOWS_JAVA" ] || missing+=("the Windows Java runtime ($IOCP4J_WINDOWS_JAVA)")
 [ -f "$WINEPREFIX/system.reg" ] || missing+=("the Wine prefix ($WINEPREFIX)")
 [ -f "$IOCP4J_JAVA_SECURITY" ] || missing+=("the java.security override ($IOCP4J_JAVA_SECURITY)")
+}
+check_missing
+if [ "${#missing[@]}" -gt 0 ] && [ "${IOCP4J_NO_WINE_SETUP:-}" != "1" ] && [ "$(id -u)" -eq 0 ]; then
+    say "setting up Wine and the Windows runtime (once): bash scripts/wine/setup-wine.sh"
+    bash "$root/scripts/wine/setup-wine.sh" || say "set-up failed (see above)" >&2
+    check_missing
+fi
 if [ "${#missing[@]}" -gt 0 ]; then
     bar='!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!'
     printf '%s\n' "$bar" >&2

@@ -10,6 +10,9 @@ package org.iocp4j;
  *     thread's slot (R26) and take it back (R27)
  * @param detectsThreadExit a dead associated thread stops counting as active (R29)
  * @param deterministic the same seed gives the same schedule (the simulator)
+ * @param wakesLifo the most recent waiter is woken first (R14); Wine 8.0 wakes first-come-first-served
+ * @param reportsEvents a {@link PortListener} sees the port's events (the kernel's port reports none)
  */
 public record PortCapabilities(boolean enforcesConcurrency, boolean countsActiveThreads,
-        boolean seesLibraryWaits, boolean detectsThreadExit, boolean deterministic) {}
+        boolean seesLibraryWaits, boolean detectsThreadExit, boolean deterministic, boolean wakesLifo,
+        boolean reportsEvents) {}

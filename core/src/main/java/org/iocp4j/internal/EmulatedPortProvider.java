@@ -11,7 +11,7 @@ import org.iocp4j.spi.CompletionPortProvider;
  */
 public final class EmulatedPortProvider implements CompletionPortProvider {
     /** What the engine does on real threads. */
-    public static final PortCapabilities CAPABILITIES = new PortCapabilities(true, true, true, true, false);
+    public static final PortCapabilities CAPABILITIES = new PortCapabilities(true, true, true, true, false, true, true);
 
     public EmulatedPortProvider() {
         // ServiceLoader

@@ -49,7 +49,7 @@ public final class WindowsPortProvider implements CompletionPortProvider {
     /** What this backend does here: on Wine the concurrency maximum is not enforced. */
     public static PortCapabilities capabilities() {
         WindowsPlatform.ensureAvailability();
-        return new PortCapabilities(!WindowsPlatform.isWine(), false, true, true, false);
+        return new PortCapabilities(!WindowsPlatform.isWine(), false, true, true, false, !WindowsPlatform.isWine(), false);
     }
 
     /** True when the backend runs under Wine rather than Windows. */
