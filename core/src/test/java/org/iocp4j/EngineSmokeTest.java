@@ -34,4 +34,30 @@ class EngineSmokeTest {
             assertEquals(DequeueStatus.COMPLETED, got.get());
         }
     }
+
+    @Test
+    void r29_aWaiterBehindADeadActiveThreadGetsTheQueuedPacket() throws Exception {
+        try (CompletionPort port = CompletionPorts.open(1)) {
+            port.post(1, 1, null);
+            port.post(2, 2, null);
+            Thread a = new Thread(() -> port.dequeue(new CompletionEntry(), 0, TimeUnit.MILLISECONDS));
+            a.start();
+            a.join(); // a took #1 and died while counted active
+            CompletionEntry e = new CompletionEntry();
+            assertEquals(DequeueStatus.COMPLETED, port.dequeue(e, 30, TimeUnit.SECONDS));
+            assertEquals(2, e.key());
+        }
+    }
+
+    @Test
+    void dequeueEventReportsTheThreadAsAlreadyActive() {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        PortOptions o = PortOptions.builder().concurrency(1)
+                .listener((ev, t, key, active, queued) -> seen.add(ev + ":" + active + "/" + queued)).build();
+        try (CompletionPort port = CompletionPorts.open("java", o)) {
+            port.post(1, 1, null);
+            port.dequeue(new CompletionEntry(), 0, TimeUnit.MILLISECONDS);
+        }
+        assertEquals(java.util.List.of("QUEUE:0/1", "ASSOCIATE:0/1", "DEQUEUE:1/0", "CLOSE:0/0"), seen);
+    }
 }

@@ -235,13 +235,13 @@ public final class EmulatedCompletionPort implements CompletionPort {
                 watchdogInactive--;
             }
             if (activeCount < maximum && !queue.isEmpty()) { // step 2, R22
+                activeCount++;
+                me.active = true;
                 int n = Math.min(limit, queue.size());
                 for (int i = 0; i < n; i++) {
                     queue.removeInto(me, i);
                     event(PortEvent.DEQUEUE, me.thread, me.keys[i]);
                 }
-                activeCount++;
-                me.active = true;
                 return n;
             }
             boolean interrupted = me.thread.isInterrupted();
@@ -255,6 +255,9 @@ public final class EmulatedCompletionPort implements CompletionPort {
             me.waitState = ThreadRecord.WAITING;
             waiters.push(me);
             event(PortEvent.WAIT, me.thread, 0);
+            if (!queue.isEmpty()) {
+                watch(); // waiting behind the gate with packets queued: an active thread may be dead (R29)
+            }
         } finally {
             lock.unlock();
         }
@@ -549,7 +552,6 @@ public final class EmulatedCompletionPort implements CompletionPort {
                 return;
             }
             closed = true;
-            event(PortEvent.CLOSE, me.thread, 0);
             ThreadRecord w;
             while ((w = waiters.pop()) != null) { // R33; a thread already handed a packet keeps it (R37)
                 w.inDequeue = false;
@@ -566,6 +568,7 @@ public final class EmulatedCompletionPort implements CompletionPort {
             associated.clear();
             activeCount = 0;
             watchdogInactive = 0;
+            event(PortEvent.CLOSE, me.thread, 0);
         } finally {
             lock.unlock();
         }
