@@ -2,6 +2,7 @@ package org.iocp4j.examples.tour;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The naive pool of the thundering-herd stop: worker threads wait on one monitor for jobs and
@@ -29,13 +30,13 @@ final class MonitorPool {
         for (int i = 1; i <= size; i++) {
             threads.add(Thread.ofPlatform().name("herd-" + i).start(this::work));
         }
-        Await.until("the herd sleeps", () -> count(() -> sleeping) == size);
+        Await.until("the herd sleeps", () -> read(() -> sleeping) == size);
         synchronized (lock) {
             jobs++;
             lock.notifyAll();
         }
         Await.until("the job is done and the herd sleeps again",
-                () -> count(() -> done == 1 && wakeUps >= size && sleeping == size));
+                () -> read(() -> done == 1 && wakeUps >= size && sleeping == size));
         int woken;
         synchronized (lock) {
             woken = wakeUps;
@@ -72,9 +73,9 @@ final class MonitorPool {
         }
     }
 
-    private <T> T count(java.util.function.Supplier<T> read) {
+    private <T> T read(Supplier<T> value) {
         synchronized (lock) {
-            return read.get();
+            return value.get();
         }
     }
 }

@@ -2,6 +2,7 @@ package org.iocp4j.examples.tour;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * What a scenario showed: the claims it checked, each held or not, and the full trace.
@@ -46,7 +47,7 @@ public final class Outcome {
     }
 
     /** The index in the trace of the first step matching, or -1. */
-    public int indexOf(java.util.function.Predicate<Step> match) {
+    public int indexOf(Predicate<Step> match) {
         List<Step> t = trace();
         for (int i = 0; i < t.size(); i++) {
             if (match.test(t.get(i))) {
