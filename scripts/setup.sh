@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Prepares this machine to build and test iocp4j: Maven, and a JDK >= 21 where
-# maven-toolchains-plugin's discovery finds it (the JDK that runs Maven may be older).
-# Idempotent: when everything is there it only looks, in well under a second.
+# Prepares this machine to build and test iocp4j: Maven, a JDK >= 21 where
+# maven-toolchains-plugin's discovery finds it (the JDK that runs Maven may be older), and, off
+# Windows, Wine with a Windows JVM for the Windows backend's tests (scripts/wine/setup-wine.sh).
+# Idempotent: when everything is there it only looks, in a few seconds.
 # Installs with the machine's package tool (apt-get) when it can; otherwise it stops with
 # a message saying what is missing and what to do.
 set -euo pipefail
@@ -94,6 +95,14 @@ ensure_jdk() {
   say "JDK ${found%% *} at ${found#* } (maven-toolchains-plugin discovers it)"
 }
 
+ensure_wine() {
+  case "$(uname -s)" in
+    MINGW* | MSYS* | CYGWIN* | Windows_NT) return 0 ;; # the Windows backend's tests run natively
+  esac
+  bash "$(dirname "${BASH_SOURCE[0]}")/wine/setup-wine.sh"
+}
+
 ensure_maven
 ensure_jdk
+ensure_wine
 say "Maven: $(mvn -v 2>/dev/null | sed -n 's/\x1b\[[0-9;]*m//g; 1s/^Apache Maven \([^ ]*\).*/\1/p'), run by $(java -version 2>&1 | head -1)"
