@@ -552,13 +552,6 @@ public final class EmulatedCompletionPort implements CompletionPort {
                 return;
             }
             closed = true;
-            ThreadRecord w;
-            while ((w = waiters.pop()) != null) { // R33; a thread already handed a packet keeps it (R37)
-                w.inDequeue = false;
-                event(PortEvent.ABANDON, w.thread, 0);
-                w.waitState = ThreadRecord.ABANDONED;
-                released.add(w);
-            }
             queue.clear(); // R38: unreachable
             for (ThreadRecord r : associated) {
                 r.port = null; // R32
@@ -569,6 +562,13 @@ public final class EmulatedCompletionPort implements CompletionPort {
             activeCount = 0;
             watchdogInactive = 0;
             event(PortEvent.CLOSE, me.thread, 0);
+            ThreadRecord w;
+            while ((w = waiters.pop()) != null) { // R33; a thread already handed a packet keeps it (R37)
+                w.inDequeue = false;
+                event(PortEvent.ABANDON, w.thread, 0);
+                w.waitState = ThreadRecord.ABANDONED;
+                released.add(w);
+            }
         } finally {
             lock.unlock();
         }
