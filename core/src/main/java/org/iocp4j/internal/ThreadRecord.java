@@ -124,7 +124,10 @@ public final class ThreadRecord {
         return exitHook;
     }
 
-    /** Sets the hook {@link #exit()} runs; only the thread itself sets it. */
+    /**
+     * Sets the hook {@link #exit()} runs; org.iocp4j.sync sets it under its lock, maybe from a
+     * thread that hands this one a mutex.
+     */
     public void exitHook(ExitHook hook) {
         this.exitHook = hook;
     }
