@@ -58,6 +58,16 @@ public final class Event extends KernelObject {
         return manualReset;
     }
 
+    /** Whether the event is signaled right now (NtQueryEvent's EventState): a snapshot. */
+    public boolean isSignaled() {
+        Dispatcher.LOCK.lock();
+        try {
+            return signaled;
+        } finally {
+            Dispatcher.LOCK.unlock();
+        }
+    }
+
     /** SetEvent: signals the event and releases waiters as the reset kind says. Never blocks. */
     public void set() {
         ThreadRecord me = ThreadRecord.current();

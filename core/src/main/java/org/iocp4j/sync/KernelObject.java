@@ -39,6 +39,24 @@ public abstract sealed class KernelObject permits Event, Semaphore, Mutex, Waita
         return Waits.waitOne(this, timeout, unit);
     }
 
+    /**
+     * How many threads are blocked waiting on this object right now: a snapshot for tests and
+     * diagnostics (Windows has no such query). A thread counts from the moment it queues its wait
+     * until the wait is satisfied, times out or is interrupted.
+     */
+    public final int waitingThreads() {
+        Dispatcher.LOCK.lock();
+        try {
+            int n = 0;
+            for (WaitBlock b = head; b != null; b = b.next) {
+                n++;
+            }
+            return n;
+        } finally {
+            Dispatcher.LOCK.unlock();
+        }
+    }
+
     /** Guarded by lock. Whether a wait by {@code t} would be satisfied now. */
     abstract boolean signaledFor(ThreadRecord t);
 

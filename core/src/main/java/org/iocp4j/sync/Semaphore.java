@@ -51,6 +51,16 @@ public final class Semaphore extends KernelObject {
         return maximum;
     }
 
+    /** The count right now (NtQuerySemaphore's CurrentCount): a snapshot. */
+    public int currentCount() {
+        Dispatcher.LOCK.lock();
+        try {
+            return count;
+        } finally {
+            Dispatcher.LOCK.unlock();
+        }
+    }
+
     /** Releases one; see {@link #release(int)}. */
     public int release() {
         return release(1);
