@@ -27,6 +27,13 @@ class InterruptTest {
     }
 
     @Test
+    void sleepInterruptedBeforeItBegins_throwsAtOnce() {
+        Thread.currentThread().interrupt();
+        assertThrows(InterruptedException.class, () -> Sleep.sleep(java.time.Duration.ofDays(1)));
+        assertFalse(Thread.interrupted(), "the interrupt status is cleared");
+    }
+
+    @Test
     void interruptedWhileBlocked_throwsLeavesTheObjectAndTakesTheSlotBack() throws Exception {
         try (CompletionPort port = CompletionPorts.open(1)) {
             Semaphore s = new Semaphore(0, 1);
