@@ -39,18 +39,19 @@ final class Dispatcher {
         ThreadRecord me = ThreadRecord.current();
         Seam seam = me.seam();
         seam.schedulingPoint();
-        if (Thread.interrupted()) {
-            throw new InterruptedException("interrupted before the wait began; no object was taken");
-        }
         Wait w = null;
         Wait woken;
         int r;
+        boolean interrupted = false;
         LOCK.lock();
         try {
             long now = seam.nanoTime();
             woken = refresh(objects, now, null);
-            r = tryAcquire(me, objects, all);
-            if (r == Wait.PENDING && timeoutNanos > 0) {
+            r = tryAcquire(me, objects, all); // a signaled object wins over an interrupt, as over an APC
+            if (r == Wait.PENDING) {
+                interrupted = Thread.interrupted();
+            }
+            if (r == Wait.PENDING && !interrupted && timeoutNanos > 0) {
                 long deadline = timeoutNanos >= FOREVER_NANOS ? KernelObject.NEVER : now + timeoutNanos;
                 w = new Wait(me, objects.clone(), all, deadline);
                 for (WaitBlock b : w.blocks) {
@@ -62,6 +63,9 @@ final class Dispatcher {
             LOCK.unlock();
         }
         wake(woken, me);
+        if (interrupted) {
+            throw new InterruptedException("interrupted with nothing to take at once; no object was taken");
+        }
         if (w == null) {
             return r == Wait.PENDING ? Waits.WAIT_TIMEOUT : r;
         }

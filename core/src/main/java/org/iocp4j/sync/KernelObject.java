@@ -33,7 +33,8 @@ public abstract sealed class KernelObject permits Event, Semaphore, Mutex, Waita
      *
      * @return {@link Waits#WAIT_OBJECT_0}, {@link Waits#WAIT_ABANDONED_0} (an abandoned mutex, now
      *     owned by the caller) or {@link Waits#WAIT_TIMEOUT}
-     * @throws InterruptedException if the thread is interrupted before the wait is satisfied
+     * @throws InterruptedException if the thread is interrupted and the wait is not satisfied at
+     *     once; nothing is taken (see {@link Waits})
      */
     public final int waitFor(long timeout, TimeUnit unit) throws InterruptedException {
         return Waits.waitOne(this, timeout, unit);

@@ -32,10 +32,12 @@ import org.iocp4j.Win32Error;
  * </ul>
  *
  * <h2>Interrupts</h2>
- * A thread interrupted before or while it waits gets {@link InterruptedException}, its interrupt
- * status cleared, no object taken, and (if it had blocked) its port slot taken back first. If the
- * wait was satisfied before the interrupt was seen, the wait returns its result and the interrupt
- * status stays set.
+ * Java's interrupt plays the part of an APC, as in {@link CompletionPort#dequeue}: a wait that
+ * can be satisfied at once is, and returns its result with the interrupt status still set. A wait
+ * that would block (a zero timeout included) when the thread is interrupted, or is interrupted
+ * while it blocks, throws {@link InterruptedException}: the interrupt status is cleared, no object
+ * is taken, and a port slot given up is taken back first. If the wait was satisfied before the
+ * interrupt was seen, it returns its result and the interrupt status stays set.
  *
  * <h2>Threading and memory effects</h2>
  * Any thread may wait. Actions of a thread before it signals an object (set, release, a timer's
@@ -66,7 +68,8 @@ public final class Waits {
      *
      * @return WAIT_OBJECT_0, WAIT_ABANDONED_0 (an abandoned mutex, now the caller's) or WAIT_TIMEOUT
      * @throws IllegalArgumentException if timeout is negative (use {@link #INFINITE} to wait forever)
-     * @throws InterruptedException if the thread is interrupted first; nothing is taken
+     * @throws InterruptedException if the thread is interrupted and the wait is not satisfied at
+     *     once; nothing is taken
      */
     public static int waitOne(KernelObject object, long timeout, TimeUnit unit) throws InterruptedException {
         Objects.requireNonNull(object, "object");
@@ -82,7 +85,8 @@ public final class Waits {
      * @throws IllegalArgumentException if there are no objects or more than 64, or timeout is
      *     negative (ERROR_INVALID_PARAMETER)
      * @throws NullPointerException if objects or one of them is null
-     * @throws InterruptedException if the thread is interrupted first; nothing is taken
+     * @throws InterruptedException if the thread is interrupted and the wait is not satisfied at
+     *     once; nothing is taken
      */
     public static int waitAny(long timeout, TimeUnit unit, KernelObject... objects) throws InterruptedException {
         long nanos = toNanos(timeout, unit);
@@ -98,7 +102,8 @@ public final class Waits {
      * @throws IllegalArgumentException if there are no objects or more than 64, an object appears
      *     twice, or timeout is negative (ERROR_INVALID_PARAMETER)
      * @throws NullPointerException if objects or one of them is null
-     * @throws InterruptedException if the thread is interrupted first; nothing is taken
+     * @throws InterruptedException if the thread is interrupted and the wait is not satisfied at
+     *     once; nothing is taken
      */
     public static int waitAll(long timeout, TimeUnit unit, KernelObject... objects) throws InterruptedException {
         long nanos = toNanos(timeout, unit);

@@ -18,12 +18,30 @@ import org.junit.jupiter.api.Test;
 class InterruptTest {
 
     @Test
-    void interruptedBeforeTheWait_throwsAndTakesNothing() {
+    void interruptedThreadWhoseWaitIsSatisfiedAtOnce_getsTheObjectAndKeepsTheInterrupt() throws Exception {
         Event e = Event.autoReset(true);
         Thread.currentThread().interrupt();
-        assertThrows(InterruptedException.class, () -> e.waitFor(0, MILLISECONDS));
+        try {
+            assertEquals(Waits.WAIT_OBJECT_0, e.waitFor(0, MILLISECONDS), "a signaled object wins, as over an APC");
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt status stays set");
+            assertFalse(e.isSignaled());
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void interruptedThreadThatWouldWait_throwsAndTakesNothing() {
+        Event e = Event.autoReset(false);
+        Semaphore s = new Semaphore(1, 1);
+        Thread.currentThread().interrupt();
+        assertThrows(InterruptedException.class, () -> Waits.waitAll(Waits.INFINITE, MILLISECONDS, s, e));
         assertFalse(Thread.interrupted(), "the interrupt status is cleared");
-        assertTrue(e.isSignaled(), "nothing was taken");
+        assertEquals(1, s.currentCount(), "nothing was taken");
+        assertEquals(0, e.waitingThreads());
+        Thread.currentThread().interrupt();
+        assertThrows(InterruptedException.class, () -> e.waitFor(0, MILLISECONDS), "a zero timeout too");
+        assertFalse(Thread.interrupted());
     }
 
     @Test
