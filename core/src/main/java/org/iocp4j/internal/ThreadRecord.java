@@ -34,6 +34,8 @@ public final class ThreadRecord {
     volatile int waitState;
     /** Depth of nested library waits (kernel objects, sleep, Blocking); only the owner touches it. */
     int blockedDepth;
+    /** What {@link #exit()} runs first (org.iocp4j.sync: abandon the mutexes the thread owns), or null. */
+    private volatile ExitHook exitHook;
 
     /** Batch scratch: packets removed under the lock, delivered after it. Index 0 takes a hand-off. */
     long[] keys = new long[1];
@@ -110,11 +112,36 @@ public final class ThreadRecord {
         }
     }
 
+    /** Something a thread holds that must be let go when it exits. */
+    @FunctionalInterface
+    public interface ExitHook {
+        /** Called once by {@link #exit()}, before the thread is dissociated from its port. */
+        void threadExiting(ThreadRecord r);
+    }
+
+    /** The hook {@link #exit()} runs, or null; org.iocp4j.sync keeps the thread's owned mutexes here. */
+    public ExitHook exitHook() {
+        return exitHook;
+    }
+
     /**
-     * The thread is exiting: dissociate it now (R29). The simulator calls this; real threads are
-     * found dead by the watchdog.
+     * Sets the hook {@link #exit()} runs; org.iocp4j.sync sets it under its lock, maybe from a
+     * thread that hands this one a mutex.
+     */
+    public void exitHook(ExitHook hook) {
+        this.exitHook = hook;
+    }
+
+    /**
+     * The thread is exiting: its exit hook runs (its mutexes are abandoned), then it is
+     * dissociated (R29). The simulator calls this; real threads are found dead by the watchdog
+     * and by waiters on their mutexes.
      */
     public void exit() {
+        ExitHook hook = exitHook;
+        if (hook != null) {
+            hook.threadExiting(this);
+        }
         EmulatedCompletionPort p = port;
         if (p != null) {
             p.dissociate(this);

@@ -15,6 +15,8 @@ final class Watchdog {
     private final long periodNanos;
     private final ConcurrentLinkedQueue<EmulatedCompletionPort> ports = new ConcurrentLinkedQueue<>();
     private volatile Thread thread;
+    /** The daemon was asked to start; set once, under this. */
+    private boolean started;
 
     private Watchdog(Seam seam, long periodNanos) {
         this.seam = seam;
@@ -50,11 +52,15 @@ final class Watchdog {
         Thread t = thread;
         if (t == null) {
             synchronized (this) {
-                if (thread == null) {
+                if (!started) {
+                    started = true;
                     seam.startDaemon("iocp4j-watchdog-" + Duration.ofNanos(periodNanos).toMillis() + "ms", this::run);
                     return;
                 }
                 t = thread;
+            }
+            if (t == null) {
+                return; // starting: its first look at the queue will find this port
             }
         }
         seam.unpark(t);

@@ -13,10 +13,13 @@ public final class Sleep {
     private Sleep() {}
 
     /**
-     * Sleeps for {@code duration} (zero only yields the slot for a moment).
+     * Sleeps for {@code duration}. Every sleep, even of zero, counts as a wait: an associated
+     * thread gives up its slot on entry (R26, which may release a port waiter) and takes it back
+     * on return, even over the maximum (R27).
      *
      * @throws IllegalArgumentException if duration is negative
-     * @throws InterruptedException if the thread is interrupted; the slot is taken back first
+     * @throws InterruptedException if the thread is interrupted before or during the sleep; the
+     *     interrupt status is cleared, and a slot given up is taken back first
      */
     public static void sleep(Duration duration) throws InterruptedException {
         Objects.requireNonNull(duration, "duration");
@@ -26,7 +29,10 @@ public final class Sleep {
         ThreadRecord me = ThreadRecord.current();
         Seam seam = me.seam();
         seam.schedulingPoint();
-        long nanos = duration.toNanos();
+        if (Thread.interrupted()) {
+            throw new InterruptedException("interrupted before Sleep.sleep began");
+        }
+        long nanos = saturatedNanos(duration);
         me.enterWait();
         try {
             long deadline = seam.nanoTime() + nanos;
@@ -38,6 +44,14 @@ public final class Sleep {
             }
         } finally {
             me.exitWait();
+        }
+    }
+
+    private static long saturatedNanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE / 2; // about 146 years
         }
     }
 }
