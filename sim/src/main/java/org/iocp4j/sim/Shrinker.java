@@ -1,0 +1,151 @@
+package org.iocp4j.sim;
+
+import java.util.Arrays;
+
+/**
+ * Shrinks a failing run to a small one that fails the same way (the same exception class, or the
+ * same kind of {@link SimulationException}): first drops actions, then scheduling decisions in
+ * halving chunks, then lowers the remaining choices, until nothing helps or the budget of runs is
+ * spent. Each accepted candidate is re-read from the run it made, so the result replays exactly.
+ */
+final class Shrinker {
+    private final Sim.Scenario scenario;
+    private final SimOptions base;
+    private final int budget;
+    private SimResult best;
+    private int runs;
+
+    Shrinker(Sim.Scenario scenario, SimOptions base, int budget) {
+        this.scenario = scenario;
+        this.base = base;
+        this.budget = budget;
+    }
+
+    /** The outcome: the smallest failing run found, and whether the failure replayed at all. */
+    record Outcome(SimResult shrunk, int runs, boolean reproducible) {}
+
+    Outcome shrink(SimResult failing) {
+        best = failing;
+        ReplayToken explicit = failing.scheduleToken();
+        if (!attempt(explicit, true)) {
+            return new Outcome(failing, runs, false);
+        }
+        boolean progress = true;
+        while (progress && runs < budget) {
+            progress = dropActions() | dropDecisions() | lowerChoices();
+        }
+        return new Outcome(best, runs, true);
+    }
+
+    private ReplayToken current() {
+        return best.scheduleToken();
+    }
+
+    private boolean dropActions() {
+        int count = best.actionCount();
+        if (count <= 0) {
+            return false;
+        }
+        int[] kept = current().keptActions();
+        if (kept == null) {
+            kept = new int[count];
+            Arrays.setAll(kept, i -> i);
+        }
+        boolean progress = false;
+        for (int size = Math.max(1, kept.length / 2); size >= 1 && runs < budget; size /= 2) {
+            for (int start = 0; start < kept.length && runs < budget;) {
+                int[] candidate = without(kept, start, size);
+                if (attempt(current().withActions(candidate), false)) {
+                    kept = current().keptActions();
+                    progress = true;
+                } else {
+                    start += size;
+                }
+            }
+        }
+        return progress;
+    }
+
+    private boolean dropDecisions() {
+        boolean progress = false;
+        int n = current().decisionCount();
+        for (int size = Math.max(1, n / 2); size >= 1 && runs < budget; size /= 2) {
+            for (int start = 0; start < current().decisionCount() && runs < budget;) {
+                ReplayToken t = current();
+                ReplayToken candidate = t.withSchedule(without(t.decisionPoints(), start, size),
+                        without(t.decisionChoices(), start, size));
+                if (attempt(candidate, false)) {
+                    progress = true;
+                } else {
+                    start += size;
+                }
+            }
+        }
+        return progress;
+    }
+
+    private boolean lowerChoices() {
+        boolean progress = false;
+        for (int i = 0; i < current().decisionCount() && runs < budget; i++) {
+            ReplayToken t = current();
+            for (int v = 1; v < t.decisionChoices()[i] && runs < budget; v++) {
+                int[] choices = t.decisionChoices().clone();
+                choices[i] = v;
+                if (attempt(t.withSchedule(t.decisionPoints(), choices), false)) {
+                    progress = true;
+                    break;
+                }
+            }
+        }
+        return progress;
+    }
+
+    private static int[] without(int[] a, int start, int size) {
+        int end = Math.min(a.length, start + size);
+        int[] out = new int[a.length - (end - start)];
+        System.arraycopy(a, 0, out, 0, start);
+        System.arraycopy(a, end, out, start, a.length - end);
+        return out;
+    }
+
+    /** Runs {@code candidate}; keeps it if it fails the same way and is smaller (or {@code first}). */
+    private boolean attempt(ReplayToken candidate, boolean first) {
+        runs++;
+        SimResult r = Sim.run(base.toBuilder().replay(candidate).build(), scenario);
+        if (!sameFailure(best.failure(), r.failure())) {
+            return false;
+        }
+        if (!first && !smaller(r, best)) {
+            return false;
+        }
+        best = r;
+        return true;
+    }
+
+    static boolean sameFailure(Throwable a, Throwable b) {
+        if (a == null || b == null || a.getClass() != b.getClass()) {
+            return false;
+        }
+        return !(a instanceof SimulationException x) || x.kind() == ((SimulationException) b).kind();
+    }
+
+    /** Fewer actions, then fewer decisions, then lower choices. */
+    private static boolean smaller(SimResult a, SimResult b) {
+        int c = Integer.compare(kept(a), kept(b));
+        if (c != 0) {
+            return c < 0;
+        }
+        ReplayToken ta = a.scheduleToken();
+        ReplayToken tb = b.scheduleToken();
+        c = Integer.compare(ta.decisionCount(), tb.decisionCount());
+        if (c != 0) {
+            return c < 0;
+        }
+        return Arrays.stream(ta.decisionChoices()).sum() < Arrays.stream(tb.decisionChoices()).sum();
+    }
+
+    private static int kept(SimResult r) {
+        int[] k = r.token().keptActions();
+        return k != null ? k.length : Math.max(0, r.actionCount());
+    }
+}
