@@ -35,7 +35,7 @@ public final class PropertyFailure extends AssertionError {
                 sb.append(kept != null ? kept.length : s.actionCount()).append(" of ")
                         .append(original.actionCount()).append(" actions and ");
             }
-            sb.append(t.decisionCount()).append(" scheduling decisions (")
+            sb.append(t.decisionCount()).append(t.decisionCount() == 1 ? " scheduling decision (" : " scheduling decisions (")
                     .append(s.choicePoints()).append(" choice points, ").append(s.steps()).append(" steps)\n");
             sb.append("  replay the shrunk case: -D").append(PropertyRunner.REPLAY_PROPERTY).append('=').append(t)
                     .append('\n');

@@ -7,11 +7,19 @@ import java.util.Arrays;
  * same kind of {@link SimulationException}): first drops actions, then scheduling decisions in
  * halving chunks, then lowers the remaining choices, until nothing helps or the budget of runs is
  * spent. Each accepted candidate is re-read from the run it made, so the result replays exactly.
+ *
+ * <p>Dropping an action moves the choice points after it, so the old decisions rarely fit the
+ * smaller action list; when they do not, a few random schedules are tried on it, written out as
+ * explicit decisions (from a generator seeded by the failing run), so every candidate is still a
+ * token.
  */
 final class Shrinker {
+    private static final int RESEARCH_RUNS = 16;
+
     private final Sim.Scenario scenario;
     private final SimOptions base;
     private final int budget;
+    private SimRandom research;
     private SimResult best;
     private int runs;
 
@@ -26,6 +34,7 @@ final class Shrinker {
 
     Outcome shrink(SimResult failing) {
         best = failing;
+        research = SimRandom.of(failing.token().seed(), failing.trace().hash());
         ReplayToken explicit = failing.scheduleToken();
         if (!attempt(explicit, true)) {
             return new Outcome(failing, runs, false);
@@ -55,7 +64,7 @@ final class Shrinker {
         for (int size = Math.max(1, kept.length / 2); size >= 1 && runs < budget; size /= 2) {
             for (int start = 0; start < kept.length && runs < budget;) {
                 int[] candidate = without(kept, start, size);
-                if (attempt(current().withActions(candidate), false)) {
+                if (attempt(current().withActions(candidate), false) || researchSchedules(candidate)) {
                     kept = current().keptActions();
                     progress = true;
                 } else {
@@ -64,6 +73,21 @@ final class Shrinker {
             }
         }
         return progress;
+    }
+
+    /** Tries random schedules on the action list {@code kept}. */
+    private boolean researchSchedules(int[] kept) {
+        int length = Math.max(64, 2 * best.choicePoints());
+        int[] points = new int[length];
+        Arrays.setAll(points, i -> i);
+        for (int i = 0; i < RESEARCH_RUNS && runs < budget; i++) {
+            int[] choices = new int[length];
+            Arrays.setAll(choices, k -> research.nextInt(1 << 16)); // taken modulo the candidates
+            if (attempt(best.token().withActions(kept).withSchedule(points, choices), false)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean dropDecisions() {

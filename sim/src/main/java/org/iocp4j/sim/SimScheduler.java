@@ -219,6 +219,7 @@ final class SimScheduler {
         SimThread me = caller("Sim.busy");
         me.yielding = true;
         chooser.yielded(me);
+        record(me, TraceEvent.Kind.BUSY, "");
         try {
             reschedule(me);
         } finally {
@@ -281,10 +282,10 @@ final class SimScheduler {
             next.condition = null;
             next.awaiting = null;
         }
-        if (next != me) {
-            record(next, TraceEvent.Kind.SWITCH, n > 1
-                    ? "from " + me.name + ", choice " + c + " of " + n + " at point " + (choices.size() - 1)
-                    : "from " + me.name);
+        if (next != me || c != 0) {
+            record(next, TraceEvent.Kind.SWITCH, c == 0 ? "from " + me.name
+                    : "from " + me.name + "  <- decision " + (choices.size() - 1) + ":" + c + " (candidate " + c
+                            + " of " + n + ")");
         }
         return next;
     }

@@ -50,6 +50,8 @@ public record TraceEvent(long step, long timeNanos, String thread, TraceEvent.Ki
         TIMER,
         /** A thread waits until a condition holds (awaitUntil, join). */
         AWAIT,
+        /** A thread offered the turn while spinning ({@link Sim#busy()}). */
+        BUSY,
         /** Another thread runs (detail: which, and the choice that picked it). */
         SWITCH,
         /** A thread was interrupted. */
