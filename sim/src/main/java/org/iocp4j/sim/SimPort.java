@@ -22,7 +22,7 @@ import org.iocp4j.internal.Seam;
  */
 public final class SimPort implements CompletionPort {
     /** What the simulator enforces and sees: everything, deterministically. */
-    public static final PortCapabilities CAPABILITIES = new PortCapabilities(true, true, true, true, true);
+    public static final PortCapabilities CAPABILITIES = new PortCapabilities(true, true, true, true, true, true, true);
 
     private final EmulatedCompletionPort engine;
     private volatile SimScheduler user;
