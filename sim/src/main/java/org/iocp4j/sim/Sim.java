@@ -120,6 +120,8 @@ public final class Sim {
     /**
      * A scheduling point that is not a wait: the calling thread stays runnable but offers the turn,
      * as a spin loop does. Put it in every loop that waits for another thread without blocking.
+     * Spinning takes time: when only spinning threads could run, each round moves virtual time on
+     * by {@link SimOptions#spinQuantumNanos()}, so a spinner waiting for a sleeper is not stuck.
      */
     public void busy() {
         sched.busy();

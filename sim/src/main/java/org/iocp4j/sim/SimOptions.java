@@ -20,6 +20,7 @@ public final class SimOptions {
     private final long maxSteps;
     private final long maxTimeNanos;
     private final int processors;
+    private final long spinQuantumNanos;
     private final Duration stallTimeout;
     private final int traceCapacity;
     private final boolean virtualThreads;
@@ -31,6 +32,7 @@ public final class SimOptions {
         this.maxSteps = b.maxSteps;
         this.maxTimeNanos = b.maxTime.toNanos();
         this.processors = b.processors;
+        this.spinQuantumNanos = b.spinQuantum.toNanos();
         this.stallTimeout = b.stallTimeout;
         this.traceCapacity = b.traceCapacity;
         this.virtualThreads = b.virtualThreads;
@@ -54,6 +56,7 @@ public final class SimOptions {
         b.maxSteps = maxSteps;
         b.maxTime = Duration.ofNanos(maxTimeNanos);
         b.processors = processors;
+        b.spinQuantum = Duration.ofNanos(spinQuantumNanos);
         b.stallTimeout = stallTimeout;
         b.traceCapacity = traceCapacity;
         b.virtualThreads = virtualThreads;
@@ -91,6 +94,14 @@ public final class SimOptions {
     }
 
     /**
+     * Virtual time one round of spinning ({@link Sim#busy()}) takes when only spinning threads
+     * could run; otherwise time moves only when every thread waits.
+     */
+    public long spinQuantumNanos() {
+        return spinQuantumNanos;
+    }
+
+    /**
      * Real time a simulated thread may run without reaching a scheduling point before the run stops
      * with {@link SimulationException.Kind#STALL} (it blocks on something the simulator cannot see).
      */
@@ -123,6 +134,7 @@ public final class SimOptions {
         private long maxSteps = DEFAULT_MAX_STEPS;
         private Duration maxTime = DEFAULT_MAX_TIME;
         private int processors = 4;
+        private Duration spinQuantum = Duration.ofNanos(100_000);
         private Duration stallTimeout = Duration.ofSeconds(30);
         private int traceCapacity = 100_000;
         private boolean virtualThreads = true;
@@ -167,6 +179,16 @@ public final class SimOptions {
                 throw new IllegalArgumentException("processors must be >= 1, got " + processors);
             }
             this.processors = processors;
+            return this;
+        }
+
+        /** Virtual time one spin round takes when only spinners could run (default 100 µs). */
+        public Builder spinQuantum(Duration quantum) {
+            Objects.requireNonNull(quantum, "quantum");
+            if (quantum.isNegative() || quantum.isZero()) {
+                throw new IllegalArgumentException("spinQuantum must be positive, got " + quantum);
+            }
+            this.spinQuantum = quantum;
             return this;
         }
 

@@ -116,6 +116,11 @@ final class SimReports {
                 + " that long)";
     }
 
+    String spinBudget() {
+        return "virtual time would pass maxTime=" + TraceEvent.millis(sched.options.maxTimeNanos()) + " while"
+                + " threads spin (Sim.busy) with nothing else to run: a spin loop that never sees its condition";
+    }
+
     String stillWaiting(List<SimThread> live) {
         if (live.isEmpty()) {
             return "";

@@ -249,6 +249,7 @@ final class SimScheduler {
             stop(SimulationException.Kind.STEP_BUDGET, reports.stepBudget(steps - 1));
         }
         progress = steps;
+        me.spinning = me.yielding;
         SimThread next = pick(me);
         if (next == me) {
             return;
@@ -267,6 +268,9 @@ final class SimScheduler {
             if (!advanceTime()) {
                 stop(SimulationException.Kind.DEADLOCK, reports.deadlock(live));
             }
+            collect(me);
+        }
+        if (onlySpinners() && spinTime()) {
             collect(me);
         }
         int n = candidates.size();
@@ -288,6 +292,15 @@ final class SimScheduler {
                             + " of " + n + ")");
         }
         return next;
+    }
+
+    private boolean onlySpinners() {
+        for (SimThread t : candidates) {
+            if (!t.spinning) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The candidates, default first: {@code me} if it may go on, else the next one round-robin. */
@@ -330,6 +343,28 @@ final class SimScheduler {
             evaluating = false;
         }
         return holds;
+    }
+
+    /**
+     * Only spinning threads could run: spinning takes time, as on real threads, so virtual time
+     * moves on by one quantum, and deadlines that came due fire. True if a thread was woken.
+     */
+    private boolean spinTime() {
+        long to = now + options.spinQuantumNanos();
+        if (to > options.maxTimeNanos()) {
+            stop(SimulationException.Kind.TIME_BUDGET, reports.spinBudget());
+        }
+        now = to;
+        boolean woke = false;
+        for (SimThread t : live) {
+            if (t.state == SimThread.State.TIMED && t.deadline <= now) {
+                t.state = SimThread.State.RUNNABLE;
+                t.blocker = null;
+                record(t, TraceEvent.Kind.TIMER, "deadline reached while others spin");
+                woke = true;
+            }
+        }
+        return woke;
     }
 
     /** Every thread waits: virtual time jumps to the earliest deadline. False if none is pending. */

@@ -34,6 +34,8 @@ final class SimThread implements Seam {
     String awaiting;
     /** It called busy(): the default choice is another thread. */
     boolean yielding;
+    /** Its last scheduling point was busy(): it spins, and time may pass while only spinners can run. */
+    boolean spinning;
     /** The next scheduling point was already taken by the caller (SimPort.post). */
     boolean pointTaken;
 
