@@ -12,6 +12,7 @@ import org.iocp4j.PortEvent;
 final class SimReports {
     private static final int TAIL = 40;
     private static final Duration JOIN_PATIENCE = Duration.ofSeconds(5);
+    private static final Duration BLOCKED_PATIENCE = Duration.ofSeconds(1);
     private static final EnumMap<PortEvent, TraceEvent.Kind> KINDS = new EnumMap<>(PortEvent.class);
 
     static {
@@ -36,14 +37,19 @@ final class SimReports {
         return KINDS.get(e);
     }
 
-    /** The controller waits for the run to end, watching that it makes progress in real time. */
+    /**
+     * The controller waits for the run to end, watching that it makes progress in real time: a
+     * running thread that blocks in the JVM (a monitor, a JDK lock, a real sleep) stalls the run
+     * after a second, one that runs without a scheduling point after the stall timeout.
+     */
     void awaitEnd() {
-        long stall = sched.options.stallTimeout().toNanos();
+        long stallTimeout = sched.options.stallTimeout().toNanos();
+        long blockedTimeout = Math.min(stallTimeout, BLOCKED_PATIENCE.toNanos());
         long seen = -1;
         long since = Carrier.realNanos();
         boolean interrupted = false;
         while (!sched.stopped) {
-            Carrier.parkNanos(sched, Math.min(stall, 50_000_000L));
+            Carrier.parkNanos(sched, Math.min(blockedTimeout, 50_000_000L));
             if (Thread.interrupted()) {
                 interrupted = true;
                 sched.stalled("the thread that called Sim.run was interrupted; the simulation was stopped"
@@ -54,8 +60,8 @@ final class SimReports {
             if (p != seen) {
                 seen = p;
                 since = t;
-            } else if (t - since >= stall) {
-                sched.stalled(stall());
+            } else if (t - since >= stallTimeout || (t - since >= blockedTimeout && blockedInTheJvm())) {
+                sched.stalled(stall(t - since));
             }
         }
         if (interrupted) {
@@ -81,13 +87,20 @@ final class SimReports {
                 + " that catches Throwable and carries on keeps it alive: let Errors through.";
     }
 
-    private String stall() {
+    private boolean blockedInTheJvm() {
+        Thread.State s = sched.runningThread().thread.getState();
+        return s == Thread.State.BLOCKED || s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING;
+    }
+
+    private String stall(long nanos) {
         SimThread r = sched.runningThread();
+        Thread.State state = r.thread.getState();
         StringBuilder sb = new StringBuilder("stall: simulated thread ").append(r.name).append(" ran for more than ")
-                .append(sched.options.stallTimeout().toMillis()).append(" ms of real time without reaching a"
-                        + " scheduling point. It is blocked on, or spinning in, something the simulator cannot see"
-                        + " (a JDK lock held by another simulated thread, real I/O, Thread.sleep, a loop without"
-                        + " port calls: use Sim.busy() in spin loops). Its stack:\n");
+                .append(nanos / 1_000_000).append(" ms of real time without reaching a scheduling point (it is ")
+                .append(state).append("). It is blocked on, or spinning in, something the simulator cannot see: a"
+                        + " monitor or JDK lock held by another simulated thread (only one runs at a time, so a lock"
+                        + " held across a port call or a wait cannot be released), real I/O, Thread.sleep, or a loop"
+                        + " without port calls (use Sim.busy() in spin loops). Its stack:\n");
         for (StackTraceElement e : r.thread.getStackTrace()) {
             sb.append("    at ").append(e).append('\n');
         }
