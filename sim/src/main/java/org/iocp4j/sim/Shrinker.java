@@ -7,6 +7,7 @@ import java.util.Arrays;
  * same kind of {@link SimulationException}): first drops actions, then scheduling decisions in
  * halving chunks, then lowers the remaining choices, until nothing helps or the budget of runs is
  * spent. Each accepted candidate is re-read from the run it made, so the result replays exactly.
+ * Local moves can stop at a local minimum, so it also tries random schedules with fewer decisions.
  *
  * <p>Dropping an action moves the choice points after it, so the old decisions rarely fit the
  * smaller action list; when they do not, a few random schedules are tried on it, written out as
@@ -15,6 +16,7 @@ import java.util.Arrays;
  */
 final class Shrinker {
     private static final int RESEARCH_RUNS = 16;
+    private static final int SPARSE_RUNS = 40;
 
     private final Sim.Scenario scenario;
     private final SimOptions base;
@@ -41,7 +43,7 @@ final class Shrinker {
         }
         boolean progress = true;
         while (progress && runs < budget) {
-            progress = dropActions() | dropDecisions() | lowerChoices();
+            progress = dropActions() | dropDecisions() | lowerChoices() | sparserSchedules();
         }
         return new Outcome(best, runs, true);
     }
@@ -122,6 +124,43 @@ final class Shrinker {
             }
         }
         return progress;
+    }
+
+    /**
+     * Local moves stop at a local minimum; this looks straight for schedules with fewer decisions:
+     * a few random ones with k = 1, 2... decisions at random points of the current run.
+     */
+    private boolean sparserSchedules() {
+        int have = current().decisionCount();
+        int points = best.choicePoints();
+        for (int k = 1; k < have && k <= points && runs < budget; k++) {
+            for (int i = 0; i < SPARSE_RUNS && runs < budget; i++) {
+                int[] at = new int[k];
+                for (int j = 0; j < k; j++) {
+                    int p;
+                    do {
+                        p = research.nextInt(points);
+                    } while (contains(at, j, p));
+                    at[j] = p;
+                }
+                Arrays.sort(at);
+                int[] choices = new int[k];
+                Arrays.setAll(choices, j -> 1 + research.nextInt(3)); // taken modulo the candidates
+                if (attempt(current().withSchedule(at, choices), false)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(int[] a, int n, int v) {
+        for (int i = 0; i < n; i++) {
+            if (a[i] == v) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int[] without(int[] a, int start, int size) {
