@@ -256,8 +256,9 @@ final class SimScheduler {
         }
         switches++;
         running = next;
+        boolean ended = me.state == SimThread.State.DONE; // read before next may touch me
         next.giveTurn();
-        if (me.state != SimThread.State.DONE) {
+        if (!ended) {
             me.awaitTurn();
         }
     }
