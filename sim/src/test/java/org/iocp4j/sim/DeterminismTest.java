@@ -38,6 +38,14 @@ class DeterminismTest {
     }
 
     @Test
+    void platformCarriersGiveTheSameRunAsVirtualOnes() {
+        SimResult virtual = Sim.run(SimOptions.builder().seed(4).build(), Scenarios::producersAndConsumers);
+        SimResult platform = Sim.run(SimOptions.builder().seed(4).virtualThreads(false).build(),
+                Scenarios::producersAndConsumers);
+        assertEquals(virtual.trace().hash(), platform.trace().hash());
+    }
+
+    @Test
     void scheduleTokenReplaysTheSameRun() {
         SimResult original = Sim.run(11, Scenarios::producersAndConsumers);
         SimResult replayed = Sim.run(SimOptions.builder().replay(original.scheduleToken()).build(),
