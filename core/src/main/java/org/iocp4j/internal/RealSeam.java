@@ -3,6 +3,7 @@ package org.iocp4j.internal;
 import java.util.concurrent.locks.LockSupport;
 
 /** The production seam: {@link LockSupport} and {@link System#nanoTime()}. */
+@SuppressForbidden("the production seam: real parking, real threads, the real clock")
 public final class RealSeam implements Seam {
     /** The one instance. */
     public static final RealSeam INSTANCE = new RealSeam();
