@@ -39,6 +39,7 @@ public final class EmulatedPortProvider implements CompletionPortProvider {
 
     @Override
     public CompletionPort open(PortOptions options) {
-        return new EmulatedCompletionPort(name(), CAPABILITIES, options, RealSeam.INSTANCE);
+        // The opening thread's seam: under the simulator no real watchdog thread may start.
+        return new EmulatedCompletionPort(name(), CAPABILITIES, options, ThreadRecord.current().seam());
     }
 }
