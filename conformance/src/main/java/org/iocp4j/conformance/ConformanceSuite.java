@@ -94,6 +94,30 @@ public abstract class ConformanceSuite {
         }
     }
 
+    /**
+     * Sets up Raymond Chen's concurrency-1 example ({@link ChenExample}): two packets posted, A
+     * takes packet 1 and spins, B dequeues and waits although packet 2 is queued (R23).
+     */
+    protected final ChenExample chenExample() {
+        assumeEnforcesConcurrency();
+        CompletionPort port = open(1);
+        port.post(1, 0, null);
+        port.post(2, 0, null);
+        ScriptedThread a = thread("A");
+        ScriptedThread b = thread("B");
+        if (a.dequeue(port).key() != 1) {
+            throw new AssertionError("A should take packet 1 first (FIFO, R14)");
+        }
+        Call aSpins = a.spin();
+        Call bWaits = b.dequeue(port);
+        awaitWaiting(port, 1);
+        if (bWaits.isDone()) {
+            throw new AssertionError("B must wait while A runs, although packet 2 is queued (R23), but got "
+                    + bWaits.status());
+        }
+        return new ChenExample(port, a, aSpins, b, bWaits);
+    }
+
     /** Waits until {@code condition} holds; fails, naming {@code what}, if it never does. */
     protected final void awaitUntil(String what, BooleanSupplier condition) {
         harness().awaitUntil(what, condition);
@@ -109,6 +133,13 @@ public abstract class ConformanceSuite {
     protected final int active(CompletionPort port) {
         assumeCountsActiveThreads();
         return port.stats().activeThreads();
+    }
+
+    /** The number of threads associated with the port; the test is skipped if the backend cannot report it. */
+    protected final int associated(CompletionPort port) {
+        int n = port.stats().associatedThreads();
+        assumeTrue(n != PortStats.UNKNOWN, "needs PortStats.associatedThreads (R20)");
+        return n;
     }
 
     /** The number of packets queued on the port; the test is skipped if the backend cannot report it. */
