@@ -15,7 +15,7 @@ import org.iocp4j.internal.EmulatedPortProvider;
 final class JavaFixture implements BackendFixture {
     static final JavaFixture INSTANCE = new JavaFixture();
 
-    private final Harness harness = new RealThreadHarness(Duration.ofSeconds(20));
+    private final Harness harness = new RealThreadHarness(Duration.ofSeconds(10));
 
     private JavaFixture() {}
 
