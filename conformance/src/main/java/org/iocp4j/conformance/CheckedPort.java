@@ -3,6 +3,7 @@ package org.iocp4j.conformance;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.iocp4j.CompletionEntry;
 import org.iocp4j.CompletionHandler;
 import org.iocp4j.CompletionPort;
@@ -19,6 +20,9 @@ import org.iocp4j.PortStats;
 final class CheckedPort implements CompletionPort {
     private final CompletionPort port;
     private final String label;
+    private final Function<CompletionPort, String> invariants;
+    /** What {@link #invariants} said just before the close, or null. Guarded by this. */
+    private String brokenAtClose;
     /** Posted and removed counts per (key, bytes, overlapped identity). Guarded by this. */
     private final Map<PacketId, int[]> counts = new HashMap<>();
     private long posted;
@@ -27,9 +31,14 @@ final class CheckedPort implements CompletionPort {
     private int queuedAtClose = -1;
     private boolean closedHere;
 
-    CheckedPort(CompletionPort port, String label) {
+    /**
+     * Wraps {@code port}; {@code invariants} (the fixture's check, null for none) is also run just
+     * before the close, where the state is still interesting.
+     */
+    CheckedPort(CompletionPort port, String label, Function<CompletionPort, String> invariants) {
         this.port = port;
         this.label = label;
+        this.invariants = invariants;
     }
 
     /** The backend's port, for {@link BackendFixture#invariantViolation}. */
@@ -97,6 +106,7 @@ final class CheckedPort implements CompletionPort {
     public void close() {
         synchronized (this) {
             if (!closedHere && !port.isClosed()) {
+                brokenAtClose = invariants == null ? null : invariants.apply(port);
                 int q = port.stats().queuedPackets();
                 queuedAtClose = q == PortStats.UNKNOWN ? -1 : q;
             }
@@ -106,11 +116,14 @@ final class CheckedPort implements CompletionPort {
     }
 
     /**
-     * Packets removed more often than posted, or (once closed) posted packets neither removed nor
-     * dropped by the close; null when every packet is accounted for.
+     * A broken invariant just before the close; packets removed more often than posted, or (once
+     * closed) posted packets neither removed nor dropped by the close; null when all is well.
      */
     synchronized String accountingViolation() {
         StringBuilder sb = new StringBuilder();
+        if (brokenAtClose != null) {
+            sb.append(label).append(" broke an invariant just before its close: ").append(brokenAtClose).append("; ");
+        }
         for (Map.Entry<PacketId, int[]> e : counts.entrySet()) {
             int[] c = e.getValue();
             if (c[1] > c[0]) {

@@ -58,7 +58,8 @@ public abstract class ConformanceSuite {
     protected final CompletionPort open(PortOptions options) {
         CompletionPort p = backend().open(options);
         portsOpened++;
-        return ledger.add(new CheckedPort(p, "port#" + portsOpened + "(" + p.concurrency() + ")"));
+        return ledger.add(new CheckedPort(p, "port#" + portsOpened + "(" + p.concurrency() + ")",
+                backend()::invariantViolation));
     }
 
     /** Starts a scripted thread named {@code name}. */

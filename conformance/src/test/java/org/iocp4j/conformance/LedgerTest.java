@@ -51,7 +51,7 @@ class LedgerTest {
     };
 
     private CheckedPort open(CompletionPort p) {
-        return ledger.add(new CheckedPort(p, "port#1"));
+        return ledger.add(new CheckedPort(p, "port#1", fixture::invariantViolation));
     }
 
     private static boolean mentions(List<String> problems, String text) {
@@ -81,6 +81,15 @@ class LedgerTest {
         open(fixture.open(PortOptions.withConcurrency(1))).close();
         brokenInvariant = "activeCount 3 but 2 associated threads are active";
         assertTrue(mentions(ledger.finish(fixture), "breaks an invariant: activeCount 3"));
+    }
+
+    @Test
+    void invariantBrokenBeforeTheCloseIsReported() {
+        CheckedPort port = open(fixture.open(PortOptions.withConcurrency(1)));
+        brokenInvariant = "stranded packet";
+        port.close();
+        brokenInvariant = null;
+        assertTrue(mentions(ledger.finish(fixture), "broke an invariant just before its close: stranded packet"));
     }
 
     @Test
