@@ -214,6 +214,7 @@ public abstract class ConcurrencySuite extends ConformanceSuite {
 
     @Test
     public void r26_blockReleasesOneWaiterTheMostRecent() {
+        assumeWakesLifo();
         assumeEnforcesConcurrency();
         assumeSeesLibraryWaits();
         CompletionPort port = open(2);

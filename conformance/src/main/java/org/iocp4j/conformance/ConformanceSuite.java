@@ -162,6 +162,11 @@ public abstract class ConformanceSuite {
                 "needs a backend that enforces the concurrency maximum (R23-R27)");
     }
 
+    /** Skips the test unless the most recent waiter is woken first (R14; Wine 8.0 wakes FIFO). */
+    protected final void assumeWakesLifo() {
+        assumeTrue(capabilities().wakesLifo(), "needs a backend that wakes the most recent waiter first (R14)");
+    }
+
     /** Skips the test unless the backend reports the active count. */
     protected final void assumeCountsActiveThreads() {
         assumeTrue(capabilities().countsActiveThreads(), "needs PortStats.activeThreads (CurrentCount, R25)");

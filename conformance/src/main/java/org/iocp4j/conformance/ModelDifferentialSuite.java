@@ -29,6 +29,7 @@ public abstract class ModelDifferentialSuite extends ConformanceSuite {
     private Lockstep lockstep() {
         assumeEnforcesConcurrency();
         assumeCountsActiveThreads();
+        assumeWakesLifo();
         return new Lockstep(this);
     }
 

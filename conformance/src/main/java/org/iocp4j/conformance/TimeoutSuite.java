@@ -153,6 +153,7 @@ public abstract class TimeoutSuite extends ConformanceSuite {
 
     @Test
     public void r14_waiterWhoseTimeoutExpiredLeavesTheMiddleOfTheWaitList() {
+        assumeWakesLifo();
         CompletionPort port = open(3);
         ScriptedThread a = thread("A");
         ScriptedThread b = thread("B");

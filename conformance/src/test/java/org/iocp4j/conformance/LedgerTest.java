@@ -36,7 +36,7 @@ class LedgerTest {
 
         @Override
         public PortCapabilities capabilities() {
-            return new PortCapabilities(true, true, true, true, false);
+            return new PortCapabilities(true, true, true, true, false, true, true);
         }
 
         @Override
@@ -165,7 +165,7 @@ class LedgerTest {
 
         @Override
         public PortCapabilities capabilities() {
-            return new PortCapabilities(false, false, false, false, false);
+            return new PortCapabilities(false, false, false, false, false, false, false);
         }
 
         @Override
