@@ -1,7 +1,6 @@
 package org.iocp4j.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -207,6 +206,5 @@ public abstract class BatchDequeueSuite extends ConformanceSuite {
         for (int i = 0; i < packets; i++) {
             assertEquals(1, seen.get(i), "packet " + i);
         }
-        assertFalse(port.stats().queuedPackets() > 0);
     }
 }

@@ -25,7 +25,7 @@ public abstract class ConformanceSuite {
     private Ledger ledger = new Ledger();
     private int portsOpened;
 
-    /** Subclasses may have a public no-argument constructor for JUnit. */
+    /** For the suites. */
     protected ConformanceSuite() {}
 
     /** The backend under test; called once per test. */

@@ -19,6 +19,8 @@ import org.iocp4j.DequeueStatus;
  * while it is still in a step is an {@link IllegalStateException}.
  */
 public final class ScriptedThread {
+    /** How many times in a row an idle thread outlives the harness's patience before it gives up. */
+    private static final int MAX_IDLE_TIMEOUTS = 30;
     private final String name;
     private final Harness harness;
     private final Thread thread;
@@ -151,12 +153,19 @@ public final class ScriptedThread {
     }
 
     private void loop() {
+        int idleTimeouts = 0;
         while (true) {
             try {
                 harness.awaitUntil(name + " gets its next step", () -> next != null || exitRequested);
             } catch (RuntimeException | AssertionError patienceRanOut) {
-                continue; // idle longer than the harness's patience: keep waiting for a step or exit
+                // idle longer than the harness's patience: keep waiting, but not forever, and
+                // never spin on a harness that fails at once
+                if (++idleTimeouts > MAX_IDLE_TIMEOUTS) {
+                    return;
+                }
+                continue;
             }
+            idleTimeouts = 0;
             Call call = next;
             if (call == null) {
                 return; // exit requested and nothing left to do
