@@ -4,4 +4,5 @@ module org.iocp4j.conformance {
     requires transitive org.junit.jupiter.api;
     requires awaitility;
     exports org.iocp4j.conformance;
+    exports org.iocp4j.conformance.model;
 }

@@ -25,7 +25,9 @@ public interface BackendFixture {
 
     /**
      * Checks {@code port}'s internal invariants (active count, stranded packets); returns null
-     * when they hold or cannot be seen, else a description of what is wrong.
+     * when they hold or cannot be seen, else a description of what is wrong. {@link InvariantCheck}
+     * calls it after every suite test for every port the test opened, as the test left it
+     * (usually closed); {@code port} is the port {@link #open} returned.
      */
     String invariantViolation(CompletionPort port);
 }

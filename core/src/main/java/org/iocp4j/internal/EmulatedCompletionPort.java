@@ -162,7 +162,7 @@ public final class EmulatedCompletionPort implements CompletionPort {
         int[] bytes = me.bytes;
         Object[] overlappeds = me.overlappeds;
         int[] errors = me.errors;
-        RuntimeException first = null;
+        Throwable first = null; // a RuntimeException or an Error: the handler declares nothing else
         me.delivering++;
         try {
             for (int i = 0; i < n; i++) {
@@ -170,7 +170,7 @@ public final class EmulatedCompletionPort implements CompletionPort {
                 overlappeds[i] = null;
                 try {
                     handler.onCompletion(keys[i], bytes[i], ov, errors[i]);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) { // removed entries are delivered whatever happens
                     if (first == null) {
                         first = e;
                     } else {
@@ -181,8 +181,11 @@ public final class EmulatedCompletionPort implements CompletionPort {
         } finally {
             me.delivering--;
         }
+        if (first instanceof Error err) {
+            throw err;
+        }
         if (first != null) {
-            throw first;
+            throw (RuntimeException) first;
         }
         return DequeueStatus.COMPLETED;
     }
