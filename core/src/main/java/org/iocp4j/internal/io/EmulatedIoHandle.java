@@ -195,6 +195,10 @@ public abstract class EmulatedIoHandle implements IoHandle {
             throw new IllegalArgumentException("port of backend '" + port.backend() + "' cannot take handles of backend '"
                     + backend() + "': open both through the same backend");
         }
+        if (p.isClosed()) {
+            throw new IllegalStateException("the port is closed (ERROR_INVALID_HANDLE): associate the handle with "
+                    + "an open port");
+        }
         return p;
     }
 
