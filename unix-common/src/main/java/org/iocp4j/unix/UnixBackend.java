@@ -5,6 +5,7 @@ import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.unix.FileDescriptor;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 import java.util.Objects;
 import org.iocp4j.internal.EmulatedCompletionPort;
 import org.iocp4j.internal.io.EmulatedIoHandle;
@@ -61,6 +62,19 @@ public abstract class UnixBackend {
         FdWatch w = newWatch(fd, owner, loops().next());
         w.start();
         return w;
+    }
+
+    /**
+     * Returns once every loop has run the tasks queued before this call: after it, every fd of a
+     * handle closed earlier is closed too (they close on their loop). For tests and orderly exits.
+     */
+    public final void drainLoops() {
+        MultiThreadIoEventLoopGroup g = loops;
+        if (g != null) {
+            for (EventExecutor loop : g) {
+                loop.submit(() -> { }).syncUninterruptibly();
+            }
+        }
     }
 
     private MultiThreadIoEventLoopGroup loops() {

@@ -26,6 +26,11 @@ public final class Win32Numbers {
 
     private Win32Numbers() {}
 
+    /** {@code "ERROR_HOST_UNREACHABLE (1232)"}: the name and the number. */
+    public static String describe(int code) {
+        return nameOf(code) + " (" + code + ")";
+    }
+
     /** The Windows name of {@code code}, falling back on {@link org.iocp4j.Win32Error#nameOf}. */
     public static String nameOf(int code) {
         return switch (code) {
