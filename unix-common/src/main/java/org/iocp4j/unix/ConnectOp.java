@@ -43,7 +43,7 @@ final class ConnectOp extends PendingOp {
     }
 
     private int start() {
-        if (owner.socket() != null) {
+        if (!owner.isFreeForConnect()) {
             return -Win32Numbers.WSAEISCONN; // another connect or an accept got there first
         }
         Socket s;

@@ -140,6 +140,11 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket {
         return socket;
     }
 
+    /** True if neither a connection nor an accept is tied to this socket. Guarded by lock. */
+    boolean isFreeForConnect() {
+        return socket == null && acceptInto == null;
+    }
+
     /** Opens the fd for a connect and starts watching it. Guarded by lock. */
     Socket openForConnect(InetSocketAddress remote) {
         Socket s = StreamSocket.openFor(remote.getAddress());
@@ -188,7 +193,7 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket {
     /** Takes over an accepted fd; false (the fd not taken) if this socket closed meanwhile. */
     boolean adopt(AcceptOp op, int fd) {
         synchronized (lock) {
-            if (isClosed() || acceptInto != op) {
+            if (isClosed() || acceptInto != op || socket != null) {
                 return false;
             }
             socket = StreamSocket.adopt(fd);
