@@ -1,4 +1,4 @@
-package org.iocp4j.epoll;
+package org.iocp4j.unix.suite;
 
 import static java.nio.file.StandardOpenOption.APPEND;
 import static java.nio.file.StandardOpenOption.CREATE;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Bad input is a clear error naming what is wrong; it starts nothing, queues nothing and changes nothing. */
-class BadInputTest extends IoTestSupport {
+public abstract class BadInputSuite extends IoSuiteSupport {
     @TempDir
     Path dir;
 
@@ -83,7 +83,7 @@ class BadInputTest extends IoTestSupport {
 
     @Test
     void aClosedPortOpensNothingAndTakesNoHandle() throws Exception {
-        CompletionPort closed = EpollBackend.open(PortOptions.withConcurrency(1));
+        CompletionPort closed = backend().open(PortOptions.withConcurrency(1));
         IoFactory closedIo = closed.io();
         closed.close();
         assertMentions(assertThrows(IllegalStateException.class, closedIo::openSocket), "closed");

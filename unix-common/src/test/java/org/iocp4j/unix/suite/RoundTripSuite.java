@@ -1,4 +1,4 @@
-package org.iocp4j.epoll;
+package org.iocp4j.unix.suite;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.iocp4j.Win32Error.ERROR_IO_PENDING;
@@ -18,7 +18,7 @@ import org.iocp4j.io.Overlapped;
 import org.junit.jupiter.api.Test;
 
 /** Connect, accept, read and write over loopback; bytes land in the caller's buffer. */
-class RoundTripTest extends IoTestSupport {
+public abstract class RoundTripSuite extends IoSuiteSupport {
 
     @Test
     void connectAcceptWriteRead_directBuffers() throws Exception {

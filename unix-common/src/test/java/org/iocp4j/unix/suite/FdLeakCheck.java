@@ -1,4 +1,4 @@
-package org.iocp4j.epoll;
+package org.iocp4j.unix.suite;
 
 import static org.awaitility.Awaitility.await;
 
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Counts this process's open descriptors (/proc/self/fd) before and after a test class: every
+ * Counts this process's open descriptors (/proc/self/fd, or /dev/fd on macOS) before and after a test class: every
  * socket, listening socket and file the class opened must be closed again. The loops' own
  * descriptors (epoll, eventfd, timerfd) are made before the first count. Sockets are closed on
  * their loop just after close() returns, so each count first drains the loops.
@@ -29,15 +29,16 @@ final class FdLeakCheck implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        warmUp();
-        EpollReadiness.INSTANCE.drainLoops(); // the warm-up's own fd is closed now
+        IoBackendUnderTest backend = backendOf(context);
+        warmUp(backend);
+        backend.drainLoops(); // the warm-up's own fd is closed now
         context.getStore(NS).put("fds", openFds());
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
         long before = context.getStore(NS).get("fds", Long.class);
-        EpollReadiness.INSTANCE.drainLoops();
+        backendOf(context).drainLoops();
         await("descriptors back to " + before).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
                 .until(() -> openFds() <= before);
     }
@@ -46,9 +47,9 @@ final class FdLeakCheck implements BeforeAllCallback, AfterAllCallback {
      * Starts the loop group, and the JDK's lazily opened descriptors (its socket dispatcher keeps
      * one for closing sockets), so they are in the baseline.
      */
-    private static void warmUp() throws IOException {
+    private static void warmUp(IoBackendUnderTest backend) throws IOException {
         InetAddress lo = InetAddress.getLoopbackAddress();
-        try (CompletionPort p = EpollBackend.open(PortOptions.withConcurrency(1));
+        try (CompletionPort p = backend.open(PortOptions.withConcurrency(1));
                 var l = p.io().openServerSocket();
                 ServerSocket jdk = new ServerSocket(0, 1, lo);
                 Socket a = new Socket(lo, jdk.getLocalPort());
@@ -59,8 +60,13 @@ final class FdLeakCheck implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    private static IoBackendUnderTest backendOf(ExtensionContext context) {
+        return ((IoSuiteSupport) context.getRequiredTestInstance()).backend(); // PER_CLASS: one instance
+    }
+
     static long openFds() {
-        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
+        Path dir = Files.isDirectory(Path.of("/proc/self/fd")) ? Path.of("/proc/self/fd") : Path.of("/dev/fd");
+        try (Stream<Path> s = Files.list(dir)) {
             return s.count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,4 +1,4 @@
-package org.iocp4j.epoll;
+package org.iocp4j.unix.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -19,70 +19,85 @@ import org.iocp4j.io.AsyncSocket;
 import org.iocp4j.io.IoFactory;
 import org.iocp4j.io.Overlapped;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What the real-socket tests share: an epoll port, its io(), loopback connections, and waiting
- * for packets on the port itself (a dequeue with a timeout, never a sleep). Every handle a test
- * opens is closed after it, and {@link FdLeakCheck} checks the test class leaked no descriptor.
+ * What the real-socket suites share: a port of the backend under test, its io(), loopback
+ * connections, and waiting for packets on the port itself (a dequeue with a timeout, never a
+ * sleep). Every handle a test opens is closed after it, and {@link FdLeakCheck} checks the class
+ * leaked no descriptor. A backend runs a suite by subclassing it and naming itself in
+ * {@link #backend()}.
  */
 @ExtendWith(FdLeakCheck.class)
-abstract class IoTestSupport {
-    static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class IoSuiteSupport {
+    protected static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     /** How long a packet that must come may take; only a failing test waits this long. */
-    static final long PATIENCE_SECONDS = 10;
+    protected static final long PATIENCE_SECONDS = 10;
 
-    final CompletionPort port = EpollBackend.open(PortOptions.withConcurrency(2));
-    final IoFactory io = port.io();
-    final CompletionEntry entry = new CompletionEntry();
+    protected CompletionPort port;
+    protected IoFactory io;
+    protected final CompletionEntry entry = new CompletionEntry();
     private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    /** The backend under test. */
+    protected abstract IoBackendUnderTest backend();
+
+    @BeforeEach
+    void openPort() {
+        port = backend().open(PortOptions.withConcurrency(2));
+        io = port.io();
+    }
 
     @AfterEach
     void closeEverything() throws Exception {
         for (int i = toClose.size() - 1; i >= 0; i--) {
             toClose.get(i).close();
         }
+        toClose.clear();
         port.close();
     }
 
-    <T extends AutoCloseable> T closeLater(T handle) {
+    protected <T extends AutoCloseable> T closeLater(T handle) {
         toClose.add(handle);
         return handle;
     }
 
-    AsyncSocket socket() throws IOException {
+    protected AsyncSocket socket() throws IOException {
         return closeLater(io.openSocket());
     }
 
-    AsyncServerSocket listener() throws IOException {
+    protected AsyncServerSocket listener() throws IOException {
         AsyncServerSocket l = closeLater(io.openServerSocket());
         l.bind(new InetSocketAddress(LOOPBACK, 0), 16);
         return l;
     }
 
     /** The next packet; fails if none comes. */
-    CompletionEntry next() {
+    protected CompletionEntry next() {
         return next(port);
     }
 
-    CompletionEntry next(CompletionPort p) {
+    protected CompletionEntry next(CompletionPort p) {
         DequeueStatus s = p.dequeue(entry, PATIENCE_SECONDS, TimeUnit.SECONDS);
         assertNotEquals(DequeueStatus.TIMEOUT, s, "no packet came");
         return entry;
     }
 
     /** Nothing is queued now. */
-    void assertNoPacket() {
+    protected void assertNoPacket() {
         assertNoPacket(port);
     }
 
-    void assertNoPacket(CompletionPort p) {
+    protected void assertNoPacket(CompletionPort p) {
         assertEquals(DequeueStatus.TIMEOUT, p.dequeue(entry, 0, TimeUnit.MILLISECONDS),
                 () -> "unexpected packet: key " + entry.key() + ", error " + Win32Error.describe(entry.error()));
     }
 
     /** The next packet is for {@code ov}, with {@code error} and {@code bytes}. */
-    void expectPacket(Overlapped ov, int error, int bytes) {
+    protected void expectPacket(Overlapped ov, int error, int bytes) {
         CompletionEntry e = next();
         assertEquals(ov, e.overlapped(), "packet for another operation");
         assertEquals(Win32Error.describe(error), Win32Error.describe(e.error()));
@@ -90,7 +105,7 @@ abstract class IoTestSupport {
     }
 
     /** Completes {@code ov} as issued: a synchronous success consumes its packet (R51), a pending one waits for it. */
-    void settle(int issued, Overlapped ov) {
+    protected void settle(int issued, Overlapped ov) {
         if (issued == Win32Error.ERROR_SUCCESS || issued == Win32Error.ERROR_IO_PENDING) {
             CompletionEntry e = next();
             assertEquals(ov, e.overlapped());
@@ -101,13 +116,13 @@ abstract class IoTestSupport {
     }
 
     /** One dequeued packet, copied. */
-    record Packet(long key, int bytes, Object overlapped, int error) {}
+    protected record Packet(long key, int bytes, Object overlapped, int error) {}
 
     /**
      * The packets of {@code ovs}, one each, in whatever order they come (a loop thread and the
      * caller may post concurrently); fails on a packet for anything else or a second one.
      */
-    java.util.Map<Overlapped, Packet> packetsFor(Overlapped... ovs) {
+    protected java.util.Map<Overlapped, Packet> packetsFor(Overlapped... ovs) {
         java.util.Map<Overlapped, Packet> got = new java.util.IdentityHashMap<>();
         java.util.Set<Overlapped> want = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         want.addAll(List.of(ovs));
@@ -123,7 +138,7 @@ abstract class IoTestSupport {
     }
 
     /** A connected pair over loopback: [client, server side], both associated with the port. */
-    AsyncSocket[] connectedPair(long clientKey, long serverKey) throws IOException {
+    protected AsyncSocket[] connectedPair(long clientKey, long serverKey) throws IOException {
         AsyncServerSocket l = listener();
         AsyncSocket client = socket();
         AsyncSocket server = socket();

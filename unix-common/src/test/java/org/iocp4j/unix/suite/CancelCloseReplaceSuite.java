@@ -1,4 +1,4 @@
-package org.iocp4j.epoll;
+package org.iocp4j.unix.suite;
 
 import static org.iocp4j.Win32Error.ERROR_CONNECTION_ABORTED;
 import static org.iocp4j.Win32Error.ERROR_INVALID_HANDLE;
@@ -23,7 +23,7 @@ import org.iocp4j.io.Overlapped;
 import org.junit.jupiter.api.Test;
 
 /** Cancel (R64-R69), close with I/O pending (R71-R73) and port replacement (R74, R75) on real sockets. */
-class CancelCloseReplaceTest extends IoTestSupport {
+public abstract class CancelCloseReplaceSuite extends IoSuiteSupport {
 
     @Test
     void r64_r65_cancelCompletesOnlyTheNamedOperationWithOperationAborted() throws Exception {
@@ -164,7 +164,7 @@ class CancelCloseReplaceTest extends IoTestSupport {
     void r74_replacingThePortMovesLaterCompletionsAndClearsTheModes() throws Exception {
         AsyncSocket[] pair = connectedPair(1, 2);
         pair[0].setCompletionNotificationModes(IoHandle.SKIP_COMPLETION_PORT_ON_SUCCESS);
-        try (CompletionPort other = EpollBackend.open(PortOptions.withConcurrency(1))) {
+        try (CompletionPort other = backend().open(PortOptions.withConcurrency(1))) {
             pair[0].replacePort(other, 11);
             assertEquals(0, pair[0].completionNotificationModes(), "R75: replacing clears the skip modes");
             Overlapped w = new Overlapped();
@@ -195,7 +195,7 @@ class CancelCloseReplaceTest extends IoTestSupport {
         AsyncSocket[] pair = connectedPair(1, 2);
         Overlapped r = new Overlapped();
         assertEquals(ERROR_IO_PENDING, pair[1].read(ByteBuffer.allocateDirect(4), r));
-        try (CompletionPort other = EpollBackend.open(PortOptions.withConcurrency(1))) {
+        try (CompletionPort other = backend().open(PortOptions.withConcurrency(1))) {
             assertThrows(IllegalStateException.class, () -> pair[1].replacePort(other, 9));
             Overlapped w = new Overlapped();
             assertEquals(ERROR_SUCCESS, pair[0].write(ByteBuffer.wrap(new byte[1]), w));

@@ -1,4 +1,4 @@
-package org.iocp4j.epoll;
+package org.iocp4j.unix.suite;
 
 import static org.iocp4j.Win32Error.ERROR_IO_PENDING;
 import static org.iocp4j.Win32Error.ERROR_SUCCESS;
@@ -17,7 +17,7 @@ import org.iocp4j.unix.Win32Numbers;
 import org.junit.jupiter.api.Test;
 
 /** Which results queue a packet (R51-R53), skip-on-success (R56-R61) and association (R9, R11), on real sockets. */
-class PacketRulesTest extends IoTestSupport {
+public abstract class PacketRulesSuite extends IoSuiteSupport {
 
     /** Ten bytes are sent; a 4-byte read takes 4, so the other 6 are surely waiting in the socket. */
     private AsyncSocket readerWithDataWaiting(AsyncSocket[] pair) {
@@ -132,7 +132,7 @@ class PacketRulesTest extends IoTestSupport {
     @Test
     void r9_aSecondAssociationFailsAndTheFirstStays() throws Exception {
         AsyncSocket[] pair = connectedPair(1, 2);
-        try (CompletionPort other = EpollBackend.open(PortOptions.withConcurrency(1))) {
+        try (CompletionPort other = backend().open(PortOptions.withConcurrency(1))) {
             IllegalStateException x = assertThrows(IllegalStateException.class, () -> pair[0].associate(other, 9));
             assertTrue(x.getMessage().contains("ERROR_INVALID_PARAMETER"), x.getMessage());
             assertThrows(IllegalStateException.class, () -> pair[0].associate(port, 9), "even with the same port");

@@ -1,4 +1,4 @@
-package org.iocp4j.epoll;
+package org.iocp4j.unix.suite;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.file.StandardOpenOption.CREATE;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Files at an offset on the helper pool: every operation is pending and completes by packet. */
-class FileTest extends IoTestSupport {
+public abstract class FileSuite extends IoSuiteSupport {
     @TempDir
     Path dir;
 
