@@ -57,7 +57,7 @@ public abstract class FdWatch implements IoHandle {
             if (writable) {
                 owner.onReady(PendingOp.Direction.WRITE);
             }
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "completing an operation of " + owner + " failed", e);
         }
     }

@@ -1,5 +1,6 @@
 package org.iocp4j.unix;
 
+import io.netty.channel.ChannelException;
 import io.netty.channel.unix.Socket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -68,13 +69,22 @@ final class UnixAsyncServerSocket extends EmulatedIoHandle implements AsyncServe
             if (socket != null) {
                 throw new IllegalStateException("already bound to " + socket.localAddress() + " (WSAEINVAL)");
             }
-            Socket s = StreamSocket.openFor(local.getAddress());
+            Socket s;
+            try {
+                s = StreamSocket.openFor(local.getAddress());
+            } catch (ChannelException e) {
+                throw new IOException("cannot open a socket: " + e.getMessage(), e.getCause()); // e.g. EMFILE
+            }
             try {
                 s.setReuseAddress(true); // as the JDK's server sockets do on unix: rebinding after a close works
                 s.bind(local);
                 s.listen(backlog == 0 ? DEFAULT_BACKLOG : backlog);
             } catch (IOException | RuntimeException e) {
-                s.close();
+                try {
+                    s.close();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
                 throw e;
             }
             socket = s;

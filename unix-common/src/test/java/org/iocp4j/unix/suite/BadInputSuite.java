@@ -150,4 +150,16 @@ public abstract class BadInputSuite extends IoSuiteSupport {
         assertThrows(IllegalStateException.class, f::size);
         assertEquals(ERROR_INVALID_HANDLE, f.write(ByteBuffer.allocate(1), 0, new Overlapped()));
     }
+
+    @Test
+    void bindingAnAddressInUseFailsAndLeavesTheListenerFree() throws Exception {
+        AsyncServerSocket taken = listener();
+        AsyncServerSocket second = closeLater(io.openServerSocket());
+        assertThrows(java.io.IOException.class, () -> second.bind(taken.localAddress(), 1));
+        assertEquals(null, second.localAddress(), "nothing bound");
+        second.bind(new InetSocketAddress(LOOPBACK, 0), 1);
+        assertTrue(second.localAddress().getPort() > 0);
+        assertThrows(IllegalStateException.class, () -> second.bind(new InetSocketAddress(LOOPBACK, 0), 1),
+                "a second bind");
+    }
 }
