@@ -221,4 +221,38 @@ public abstract class CancelCloseReplaceSuite extends IoSuiteSupport {
             assertEquals(-1, in.read(), "the peer sees the close");
         }
     }
+
+    @Test
+    void r66_aCancelRacingWithArrivingDataLosesNoByte() throws Exception {
+        AsyncSocket[] pair = connectedPair(1, 2);
+        ByteBuffer in = ByteBuffer.allocateDirect(1);
+        int received = 0;
+        int aborted = 0;
+        int rounds = 200;
+        for (int i = 0; i < rounds; i++) {
+            Overlapped r = new Overlapped();
+            Overlapped w = new Overlapped();
+            in.clear();
+            assertEquals(ERROR_IO_PENDING, pair[1].read(in, r));
+            Thread writer = new Thread(() -> pair[0].write(ByteBuffer.wrap(new byte[] {1}), w));
+            writer.start();
+            int c = pair[1].cancel(r); // races with the byte's arrival on the loop thread
+            writer.join(PATIENCE_SECONDS * 1000);
+            Packet p = packetsFor(r, w).get(r);
+            if (p.error() == 0) {
+                assertEquals(ERROR_NOT_FOUND, c, "the read completed first: nothing left to cancel");
+                received += p.bytes();
+            } else {
+                assertEquals(ERROR_OPERATION_ABORTED, p.error());
+                assertEquals(ERROR_SUCCESS, c);
+                aborted++;
+                in.clear();
+                Overlapped again = new Overlapped();
+                settle(pair[1].read(in, again), again); // the byte waits in the socket
+                received += entry.bytes();
+            }
+        }
+        assertEquals(rounds, received, "every byte arrived exactly once (" + aborted + " reads were cancelled)");
+        assertNoPacket();
+    }
 }
