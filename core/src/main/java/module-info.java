@@ -10,8 +10,9 @@ module org.iocp4j {
     exports org.iocp4j.sync;
     exports org.iocp4j.spi;
     exports org.iocp4j.io;
-    exports org.iocp4j.internal to org.iocp4j.sim, org.iocp4j.epoll, org.iocp4j.kqueue, org.iocp4j.conformance;
-    exports org.iocp4j.internal.io to org.iocp4j.sim, org.iocp4j.epoll, org.iocp4j.kqueue;
+    exports org.iocp4j.internal to org.iocp4j.sim, org.iocp4j.epoll, org.iocp4j.kqueue, org.iocp4j.unix,
+            org.iocp4j.conformance;
+    exports org.iocp4j.internal.io to org.iocp4j.sim, org.iocp4j.epoll, org.iocp4j.kqueue, org.iocp4j.unix;
 
     uses org.iocp4j.spi.CompletionPortProvider;
 

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class ModuleDescriptorTest {
     private static final Set<String> API = Set.of("org.iocp4j", "org.iocp4j.sync", "org.iocp4j.spi", "org.iocp4j.io");
     private static final Set<String> EMULATORS =
-            Set.of("org.iocp4j.sim", "org.iocp4j.epoll", "org.iocp4j.kqueue", "org.iocp4j.conformance");
+            Set.of("org.iocp4j.sim", "org.iocp4j.epoll", "org.iocp4j.kqueue", "org.iocp4j.unix", "org.iocp4j.conformance");
 
     private static Path classes() throws URISyntaxException {
         return Path.of(CompletionPort.class.getProtectionDomain().getCodeSource().getLocation().toURI());

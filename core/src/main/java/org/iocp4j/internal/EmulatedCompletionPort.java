@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.iocp4j.CompletionEntry;
 import org.iocp4j.CompletionHandler;
 import org.iocp4j.CompletionPort;
@@ -15,6 +16,7 @@ import org.iocp4j.PortEvent;
 import org.iocp4j.PortListener;
 import org.iocp4j.PortOptions;
 import org.iocp4j.PortStats;
+import org.iocp4j.io.IoFactory;
 
 /**
  * The NT KQUEUE algorithm (spec/iocp.md 1.4-1.9) in Java: the port of every emulating backend.
@@ -49,8 +51,21 @@ public final class EmulatedCompletionPort implements CompletionPort {
     private boolean watched;
     private int pruneAt = 64;
     private volatile boolean closed;
+    /** Makes this port's {@link #io()}, or null for a backend without I/O. */
+    private final Function<? super EmulatedCompletionPort, ? extends IoFactory> ioMaker;
+    private volatile IoFactory io;
 
     public EmulatedCompletionPort(String backend, PortCapabilities capabilities, PortOptions options, Seam seam) {
+        this(backend, capabilities, options, seam, null);
+    }
+
+    /**
+     * A port whose {@link #io()} is made, on first use, by {@code ioMaker} from this port: how an
+     * emulating backend with sockets and files (epoll, kqueue, sim) hands out its handles.
+     */
+    public EmulatedCompletionPort(String backend, PortCapabilities capabilities, PortOptions options, Seam seam,
+            Function<? super EmulatedCompletionPort, ? extends IoFactory> ioMaker) {
+        this.ioMaker = ioMaker;
         this.backend = Objects.requireNonNull(backend, "backend");
         this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
         this.maximum = options.effectiveConcurrency(); // R1
@@ -502,6 +517,24 @@ public final class EmulatedCompletionPort implements CompletionPort {
                 unlink(r);
             }
         }
+    }
+
+    @Override
+    public IoFactory io() {
+        if (ioMaker == null) {
+            return CompletionPort.super.io();
+        }
+        IoFactory f = io;
+        if (f == null) {
+            synchronized (ioMaker) {
+                f = io;
+                if (f == null) {
+                    f = Objects.requireNonNull(ioMaker.apply(this), "ioMaker returned null");
+                    io = f;
+                }
+            }
+        }
+        return f;
     }
 
     @Override

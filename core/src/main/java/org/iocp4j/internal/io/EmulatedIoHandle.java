@@ -60,9 +60,11 @@ public abstract class EmulatedIoHandle implements IoHandle {
                 int r = op.attempt();
                 if (r != PendingOp.WOULD_BLOCK) {
                     if (r < 0) {
+                        op.completed(0, -r);
                         ov.complete(0, -r); // R52: a synchronous failure queues nothing
                         return -r;
                     }
+                    op.completed(r, 0);
                     ov.complete(r, 0);
                     if ((modes & SKIP_COMPLETION_PORT_ON_SUCCESS) == 0) {
                         post(ov, r, 0); // R51; skipped with the mode set (R56)
@@ -131,6 +133,7 @@ public abstract class EmulatedIoHandle implements IoHandle {
     private void finish(PendingOp op, int result) {
         int bytes = Math.max(result, 0);
         int error = result < 0 ? -result : 0;
+        op.completed(bytes, error);
         op.overlapped.complete(bytes, error);
         post(op.overlapped, bytes, error);
     }
@@ -191,6 +194,10 @@ public abstract class EmulatedIoHandle implements IoHandle {
         if (!(port instanceof EmulatedCompletionPort p) || !port.backend().equals(backend())) {
             throw new IllegalArgumentException("port of backend '" + port.backend() + "' cannot take handles of backend '"
                     + backend() + "': open both through the same backend");
+        }
+        if (p.isClosed()) {
+            throw new IllegalStateException("the port is closed (ERROR_INVALID_HANDLE): associate the handle with "
+                    + "an open port");
         }
         return p;
     }

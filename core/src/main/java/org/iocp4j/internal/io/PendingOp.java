@@ -36,6 +36,17 @@ public abstract class PendingOp {
      */
     protected abstract int closeError();
 
+    /**
+     * The operation has its final result, however it ended: done at once, finished after
+     * readiness, failed, cancelled (R65) or aborted by close (R71). Called once, with the
+     * handle's lock held, before the Overlapped is freed and the packet queued: the place to
+     * settle the caller's buffer or to stop a helper thread still working for the operation.
+     * Not called for an operation refused before it started (closed handle, Overlapped in flight).
+     */
+    protected void completed(int bytes, int error) {
+        // nothing to settle by default
+    }
+
     public final Overlapped overlapped() {
         return overlapped;
     }

@@ -294,4 +294,38 @@ class EmulatedIoHandleTest {
         assertFalse(ov.isInFlight());
         assertEquals(1, ov.bytesTransferred());
     }
+
+    @Test
+    void completedIsCalledOnceForEveryWayAnOperationEnds() {
+        h.associate(port, 1);
+        h.readable = 2;
+        h.read(5, new Overlapped()); // done now
+        h.failNextWith = ERROR_HANDLE_EOF;
+        h.read(5, new Overlapped()); // failed now
+        h.read(5, new Overlapped()); // pending, then ready
+        h.readable = 3;
+        h.fire(PendingOp.Direction.READ);
+        Overlapped cancelled = new Overlapped();
+        h.read(5, cancelled);
+        h.cancel(cancelled);
+        h.read(5, new Overlapped()); // aborted by close
+        h.close();
+        h.read(5, new Overlapped()); // refused: never started
+        assertEquals(java.util.List.of("2/0", "0/" + ERROR_HANDLE_EOF, "3/0", "0/" + ERROR_OPERATION_ABORTED,
+                "0/" + ERROR_CONNECTION_ABORTED), h.readsCompleted);
+    }
+
+    @Test
+    void associatingWithAClosedPortFailsAndLeavesTheHandleFree() {
+        CompletionPort closed = CompletionPorts.open("java", org.iocp4j.PortOptions.withConcurrency(1));
+        closed.close();
+        IllegalStateException x = assertThrows(IllegalStateException.class, () -> h.associate(closed, 1));
+        assertTrue(x.getMessage().contains("ERROR_INVALID_HANDLE"), x.getMessage());
+        h.associate(port, 2); // still free
+        assertThrows(IllegalStateException.class, () -> h.replacePort(closed, 3));
+        h.readable = 1;
+        h.read(1, new Overlapped());
+        assertEquals(DequeueStatus.COMPLETED, next());
+        assertEquals(2, e.key());
+    }
 }

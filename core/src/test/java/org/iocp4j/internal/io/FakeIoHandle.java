@@ -10,6 +10,8 @@ final class FakeIoHandle extends EmulatedIoHandle {
     int writable;
     int failNextWith;
     boolean released;
+    /** Every {@link PendingOp#completed} call of a read, as "bytes/error". */
+    final java.util.List<String> readsCompleted = new java.util.ArrayList<>();
     final EnumSet<PendingOp.Direction> armed = EnumSet.noneOf(PendingOp.Direction.class);
 
     @Override
@@ -47,6 +49,11 @@ final class FakeIoHandle extends EmulatedIoHandle {
             @Override
             protected int closeError() {
                 return Win32Error.ERROR_CONNECTION_ABORTED;
+            }
+
+            @Override
+            protected void completed(int bytes, int error) {
+                readsCompleted.add(bytes + "/" + error);
             }
         });
     }

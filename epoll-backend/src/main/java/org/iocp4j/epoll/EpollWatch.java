@@ -1,0 +1,38 @@
+package org.iocp4j.epoll;
+
+import io.netty.channel.IoEvent;
+import io.netty.channel.IoEventLoop;
+import io.netty.channel.IoRegistration;
+import io.netty.channel.epoll.EpollIoEvent;
+import io.netty.channel.epoll.EpollIoHandle;
+import io.netty.channel.epoll.EpollIoOps;
+import io.netty.channel.unix.FileDescriptor;
+import org.iocp4j.internal.io.EmulatedIoHandle;
+import org.iocp4j.unix.FdWatch;
+
+/**
+ * One fd in Netty's epoll set, edge-triggered (EPOLLET) for input, output and peer hang-up. An
+ * event with EPOLLERR or EPOLLHUP retries both directions, so each pending operation meets the
+ * error in its own syscall.
+ */
+final class EpollWatch extends FdWatch implements EpollIoHandle {
+    private static final EpollIoOps INTEREST =
+            EpollIoOps.EPOLLIN.with(EpollIoOps.EPOLLOUT).with(EpollIoOps.EPOLLRDHUP).with(EpollIoOps.EPOLLET);
+    private static final int IN = EpollIoOps.EPOLLIN.value() | EpollIoOps.EPOLLRDHUP.value();
+    private static final int OUT = EpollIoOps.EPOLLOUT.value();
+
+    EpollWatch(FileDescriptor fd, EmulatedIoHandle owner, IoEventLoop loop) {
+        super(fd, owner, loop);
+    }
+
+    @Override
+    protected void watchBothDirections(IoRegistration registration) {
+        registration.submit(INTEREST);
+    }
+
+    @Override
+    public void handle(IoRegistration registration, IoEvent event) {
+        int ops = ((EpollIoEvent) event).ops().value();
+        ready((ops & ~OUT) != 0, (ops & ~IN) != 0); // anything else (ERR, HUP) wakes both
+    }
+}

@@ -1,0 +1,141 @@
+package org.iocp4j.unix;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import org.iocp4j.Win32Error;
+import org.iocp4j.internal.io.PendingOp;
+import org.iocp4j.io.Overlapped;
+
+/**
+ * ReadFile / WriteFile at an offset, run on a {@link FileHelpers} thread; always pending, so its
+ * result (EOF included, R53) comes as a packet. Cancel and close must not leave a helper touching
+ * the caller's buffer after the operation completed: an operation not yet started is dropped; one
+ * already in its syscall is waited for (a cancel then returns after at most one file syscall).
+ */
+final class FileOp extends PendingOp implements Runnable {
+    private static final int QUEUED = 0;
+    private static final int RUNNING = 1;
+    private static final int DONE = 2;
+    private static final int DROPPED = 3;
+
+    private final PooledAsyncFile owner;
+    private final FileChannel channel;
+    private final ByteBuffer buffer;
+    private final ByteBuffer view;
+    private final long offset;
+    private final boolean write;
+    /** Guarded by this. */
+    private int state = QUEUED;
+    /** Bytes really moved; written by the helper before DONE, read after it. */
+    private int moved;
+
+    FileOp(PooledAsyncFile owner, FileChannel channel, ByteBuffer buffer, long offset, boolean write, Overlapped ov) {
+        super(ov, write ? Direction.WRITE : Direction.READ);
+        this.owner = owner;
+        this.channel = channel;
+        this.buffer = buffer;
+        this.view = buffer.duplicate();
+        this.offset = offset;
+        this.write = write;
+    }
+
+    @Override
+    protected int attempt() {
+        return WOULD_BLOCK; // never tried inline: issued with submitAsync, finished by run()
+    }
+
+    /** On a helper thread. */
+    @Override
+    public void run() {
+        synchronized (this) {
+            if (state != QUEUED) {
+                return; // cancelled or closed before it started
+            }
+            state = RUNNING;
+        }
+        int result;
+        try {
+            result = write ? writeAll() : readSome();
+        } finally {
+            synchronized (this) {
+                state = DONE;
+                notifyAll();
+            }
+        }
+        owner.finish(this, result);
+    }
+
+    private int readSome() {
+        try {
+            while (view.hasRemaining()) {
+                int n = channel.read(view, offset + moved);
+                if (n < 0) {
+                    break;
+                }
+                moved += n;
+            }
+            return moved > 0 ? moved : -Win32Error.ERROR_HANDLE_EOF; // at or past the end (R53)
+        } catch (IOException | RuntimeException e) {
+            return moved > 0 ? moved : -FileErrors.of(e);
+        }
+    }
+
+    private int writeAll() {
+        try {
+            while (view.hasRemaining()) {
+                moved += channel.write(view, offset + moved);
+            }
+            return moved;
+        } catch (IOException | RuntimeException e) {
+            return -FileErrors.of(e);
+        }
+    }
+
+    @Override
+    protected int closeError() {
+        return Win32Error.ERROR_OPERATION_ABORTED;
+    }
+
+    /** Under the handle's lock: keep the helper off the buffer from now on, then settle its position. */
+    @Override
+    protected void completed(int bytes, int error) {
+        boolean interrupted = false;
+        synchronized (this) {
+            if (state == QUEUED) {
+                state = DROPPED;
+            }
+            while (state == RUNNING) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        buffer.position(buffer.position() + moved);
+    }
+
+    /** File errors carry no errno in the JDK; the few that matter are told by their type. */
+    static final class FileErrors {
+        private FileErrors() {}
+
+        static int of(Throwable e) {
+            if (e instanceof ClosedChannelException) {
+                return Win32Error.ERROR_INVALID_HANDLE;
+            }
+            String m = String.valueOf(e.getMessage());
+            if (m.contains("No space left")) {
+                return Win32Numbers.ERROR_DISK_FULL;
+            }
+            if (m.contains("File too large")) {
+                return Win32Numbers.ERROR_FILE_TOO_LARGE;
+            }
+            return Win32Numbers.ERROR_GEN_FAILURE;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.iocp4j.unix;
+
+import io.netty.channel.unix.Socket;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import org.iocp4j.Win32Error;
+import org.iocp4j.internal.io.PendingOp;
+import org.iocp4j.io.Overlapped;
+
+/**
+ * WSARecv with several direct buffers, filled in order: recv() into each until one is left
+ * with room or the socket has no more (Netty's natives have no readv). Completes with what
+ * arrived; at end of stream with what came before it, or 0.
+ */
+final class ScatterRecvOp extends PendingOp {
+    private final UnixAsyncSocket owner;
+    private final ByteBuffer[] dsts;
+
+    ScatterRecvOp(UnixAsyncSocket owner, ByteBuffer[] dsts, Overlapped overlapped) {
+        super(overlapped, Direction.READ);
+        this.owner = owner;
+        this.dsts = dsts;
+    }
+
+    @Override
+    protected int attempt() {
+        Socket s = owner.socket();
+        if (s == null) {
+            return -Win32Numbers.WSAENOTCONN;
+        }
+        int total = 0;
+        for (ByteBuffer b : dsts) {
+            if (!b.hasRemaining()) {
+                continue;
+            }
+            int n;
+            try {
+                n = s.recv(b, b.position(), b.limit());
+            } catch (IOException | RuntimeException e) {
+                return total > 0 ? total : -SocketErrors.of(s, e); // the error comes back on the next read
+            }
+            if (n <= 0) {
+                return total > 0 || n < 0 ? total : WOULD_BLOCK; // n < 0: end of stream
+            }
+            b.position(b.position() + n);
+            total += n;
+            if (b.hasRemaining()) {
+                break; // the socket had no more for now
+            }
+        }
+        return total;
+    }
+
+    @Override
+    protected int closeError() {
+        return Win32Error.ERROR_CONNECTION_ABORTED;
+    }
+}

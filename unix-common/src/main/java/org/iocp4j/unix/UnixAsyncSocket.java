@@ -1,0 +1,215 @@
+package org.iocp4j.unix;
+
+import io.netty.channel.unix.Socket;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.NotYetConnectedException;
+import java.util.Objects;
+import org.iocp4j.internal.io.EmulatedIoHandle;
+import org.iocp4j.internal.io.PendingOp;
+import org.iocp4j.io.AsyncSocket;
+import org.iocp4j.io.Overlapped;
+
+/**
+ * An overlapped TCP socket over Netty's non-blocking unix {@link Socket}. It has no fd until
+ * {@link #connect} opens one or an accept hands it one (AcceptEx's pre-created socket), so an
+ * unused socket costs no descriptor. Every syscall runs under the handle's lock, and the fd is
+ * closed only after the handle is marked closed, so no syscall can meet a reused fd number.
+ */
+final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket {
+    private final UnixBackend backend;
+    /** Null until a connect starts or an accept lands. Guarded by lock. */
+    private Socket socket;
+    /** Watches {@link #socket}. Guarded by lock. */
+    private FdWatch watch;
+    /** The accept promised to land here, or null. Guarded by lock. */
+    private AcceptOp acceptInto;
+
+    UnixAsyncSocket(UnixBackend backend) {
+        this.backend = backend;
+    }
+
+    @Override
+    protected String backend() {
+        return backend.name();
+    }
+
+    UnixBackend unixBackend() {
+        return backend;
+    }
+
+    @Override
+    protected void arm(PendingOp.Direction direction) {
+        // the FdWatch is edge-triggered and always armed
+    }
+
+    @Override
+    protected void release() {
+        FdWatch w;
+        AcceptOp promised;
+        synchronized (lock) {
+            w = watch;
+            watch = null;
+            socket = null;
+            promised = acceptInto;
+        }
+        if (promised != null) {
+            promised.targetClosed(); // R71: the accept into this socket is aborted
+        }
+        if (w != null) {
+            w.release();
+        }
+    }
+
+    @Override
+    public int connect(InetSocketAddress remote, Overlapped overlapped) {
+        Objects.requireNonNull(remote, "remote");
+        Objects.requireNonNull(overlapped, "overlapped");
+        if (remote.isUnresolved()) {
+            throw new IllegalArgumentException("remote " + remote + " is unresolved: resolve the host name first "
+                    + "(new InetSocketAddress(InetAddress.getByName(host), port))");
+        }
+        synchronized (lock) {
+            if (!isClosed() && (socket != null || acceptInto != null)) {
+                throw new IllegalStateException("this socket is already connected, connecting or promised to an "
+                        + "accept (WSAEISCONN): ConnectEx needs a freshly opened socket");
+            }
+        }
+        return submit(new ConnectOp(this, remote, overlapped));
+    }
+
+    @Override
+    public int read(ByteBuffer dst, Overlapped overlapped) {
+        Buffers.checkReadTarget(dst, "dst");
+        Objects.requireNonNull(overlapped, "overlapped");
+        return submit(new RecvOp(this, dst, overlapped));
+    }
+
+    @Override
+    public int read(ByteBuffer[] dsts, Overlapped overlapped) {
+        Buffers.checkScatter(dsts);
+        Objects.requireNonNull(overlapped, "overlapped");
+        return submit(new ScatterRecvOp(this, dsts.clone(), overlapped));
+    }
+
+    @Override
+    public int write(ByteBuffer src, Overlapped overlapped) {
+        Objects.requireNonNull(src, "src");
+        Objects.requireNonNull(overlapped, "overlapped");
+        return submit(new SendOp(this, src, overlapped));
+    }
+
+    @Override
+    public int write(ByteBuffer[] srcs, Overlapped overlapped) {
+        Buffers.checkGather(srcs);
+        Objects.requireNonNull(overlapped, "overlapped");
+        return submit(new GatherSendOp(this, srcs.clone(), overlapped));
+    }
+
+    @Override
+    public void shutdownOutput() throws IOException {
+        synchronized (lock) {
+            if (isClosed()) {
+                throw new ClosedChannelException();
+            }
+            if (socket == null) {
+                throw new NotYetConnectedException();
+            }
+            socket.shutdown(false, true);
+        }
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        synchronized (lock) {
+            return socket == null ? null : socket.localAddress();
+        }
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        synchronized (lock) {
+            return socket == null ? null : socket.remoteAddress();
+        }
+    }
+
+    /** The socket, or null before connect/accept. Guarded by lock: call from an attempt. */
+    Socket socket() {
+        return socket;
+    }
+
+    /** True if neither a connection nor an accept is tied to this socket. Guarded by lock. */
+    boolean isFreeForConnect() {
+        return socket == null && acceptInto == null;
+    }
+
+    /** Opens the fd for a connect and starts watching it. Guarded by lock. */
+    Socket openForConnect(InetSocketAddress remote) {
+        Socket s = StreamSocket.openFor(remote.getAddress());
+        socket = s;
+        watch = backend.watch(s, this);
+        return s;
+    }
+
+    /** A connect failed or was cancelled: drop its fd so the socket can connect again. Guarded by lock. */
+    void dropFailedConnect() {
+        if (isClosed() || watch == null) {
+            return; // release() closes it
+        }
+        FdWatch w = watch;
+        watch = null;
+        socket = null;
+        w.release();
+    }
+
+    /** True if no connection and no accept is tied to this socket yet. */
+    boolean isFresh() {
+        synchronized (lock) {
+            return !isClosed() && socket == null && acceptInto == null;
+        }
+    }
+
+    /** Promises this fresh socket to {@code op}; false if it is not fresh. */
+    boolean reserveFor(AcceptOp op) {
+        synchronized (lock) {
+            if (isClosed() || socket != null || acceptInto != null) {
+                return false;
+            }
+            acceptInto = op;
+            return true;
+        }
+    }
+
+    void unreserve(AcceptOp op) {
+        synchronized (lock) {
+            if (acceptInto == op) {
+                acceptInto = null;
+            }
+        }
+    }
+
+    /** Takes over an accepted fd; false (the fd not taken) if this socket closed meanwhile. */
+    boolean adopt(AcceptOp op, int fd) {
+        synchronized (lock) {
+            if (isClosed() || acceptInto != op || socket != null) {
+                return false;
+            }
+            socket = StreamSocket.adopt(fd);
+            watch = backend.watch(socket, this);
+            acceptInto = null;
+            return true;
+        }
+    }
+
+    @Override
+    public String toString() {
+        Socket s;
+        synchronized (lock) {
+            s = socket;
+        }
+        return "AsyncSocket[" + backend.name() + (s == null ? "" : ", fd " + s.intValue())
+                + (isClosed() ? ", closed]" : "]");
+    }
+}
