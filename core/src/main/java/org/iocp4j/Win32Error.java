@@ -29,6 +29,25 @@ public final class Win32Error {
     public static final int ERROR_CONNECTION_ABORTED = 1236;
     public static final int ERROR_TOO_MANY_POSTS = 298;
 
+    public static final int ERROR_FILE_NOT_FOUND = 2;
+    public static final int ERROR_TOO_MANY_OPEN_FILES = 4;
+    public static final int ERROR_ACCESS_DENIED = 5;
+    public static final int ERROR_NOT_ENOUGH_MEMORY = 8;
+    public static final int ERROR_GEN_FAILURE = 31;
+    public static final int ERROR_DISK_FULL = 112;
+    public static final int ERROR_SEM_TIMEOUT = 121;
+    public static final int ERROR_FILE_TOO_LARGE = 223;
+    public static final int ERROR_IO_DEVICE = 1117;
+    public static final int ERROR_NETWORK_UNREACHABLE = 1231;
+    public static final int ERROR_HOST_UNREACHABLE = 1232;
+    public static final int ERROR_NO_SYSTEM_RESOURCES = 1450;
+    public static final int WSAEAFNOSUPPORT = 10047;
+    public static final int WSAEADDRINUSE = 10048;
+    public static final int WSAEADDRNOTAVAIL = 10049;
+    public static final int WSAEISCONN = 10056;
+    public static final int WSAENOTCONN = 10057;
+    public static final int WSAESHUTDOWN = 10058;
+
     private Win32Error() {}
 
     /** The Windows name of {@code code}, e.g. {@code WAIT_TIMEOUT} for 258, or {@code ERROR_<n>}. */
@@ -54,6 +73,24 @@ public final class Win32Error {
             case ERROR_NOT_FOUND -> "ERROR_NOT_FOUND";
             case ERROR_CONNECTION_REFUSED -> "ERROR_CONNECTION_REFUSED";
             case ERROR_CONNECTION_ABORTED -> "ERROR_CONNECTION_ABORTED";
+            case ERROR_FILE_NOT_FOUND -> "ERROR_FILE_NOT_FOUND";
+            case ERROR_TOO_MANY_OPEN_FILES -> "ERROR_TOO_MANY_OPEN_FILES";
+            case ERROR_ACCESS_DENIED -> "ERROR_ACCESS_DENIED";
+            case ERROR_NOT_ENOUGH_MEMORY -> "ERROR_NOT_ENOUGH_MEMORY";
+            case ERROR_GEN_FAILURE -> "ERROR_GEN_FAILURE";
+            case ERROR_DISK_FULL -> "ERROR_DISK_FULL";
+            case ERROR_SEM_TIMEOUT -> "ERROR_SEM_TIMEOUT";
+            case ERROR_FILE_TOO_LARGE -> "ERROR_FILE_TOO_LARGE";
+            case ERROR_IO_DEVICE -> "ERROR_IO_DEVICE";
+            case ERROR_NETWORK_UNREACHABLE -> "ERROR_NETWORK_UNREACHABLE";
+            case ERROR_HOST_UNREACHABLE -> "ERROR_HOST_UNREACHABLE";
+            case ERROR_NO_SYSTEM_RESOURCES -> "ERROR_NO_SYSTEM_RESOURCES";
+            case WSAEAFNOSUPPORT -> "WSAEAFNOSUPPORT";
+            case WSAEADDRINUSE -> "WSAEADDRINUSE";
+            case WSAEADDRNOTAVAIL -> "WSAEADDRNOTAVAIL";
+            case WSAEISCONN -> "WSAEISCONN";
+            case WSAENOTCONN -> "WSAENOTCONN";
+            case WSAESHUTDOWN -> "WSAESHUTDOWN";
             default -> "ERROR_" + code;
         };
     }

@@ -11,7 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import org.iocp4j.io.AsyncSocket;
 import org.iocp4j.io.Overlapped;
-import org.iocp4j.unix.Win32Numbers;
+import org.iocp4j.Win32Error;
 import org.iocp4j.unix.suite.IoBackendUnderTest;
 import org.iocp4j.unix.suite.IoSuiteSupport;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class LinuxSpecificsTest extends IoSuiteSupport {
         Overlapped ov = new Overlapped();
         // TCP to a multicast group has no route: Linux refuses it inside connect() with ENETUNREACH
         int r = c.connect(new InetSocketAddress(InetAddress.getByName("224.0.0.1"), 80), ov);
-        assertEquals(Win32Numbers.describe(Win32Numbers.ERROR_NETWORK_UNREACHABLE), Win32Numbers.describe(r));
+        assertEquals(Win32Error.describe(Win32Error.ERROR_NETWORK_UNREACHABLE), Win32Error.describe(r));
         assertFalse(ov.isInFlight());
         assertNoPacket();
         assertNull(c.remoteAddress(), "the failed attempt's fd is dropped");

@@ -68,6 +68,7 @@ class ModuleDescriptorsTest {
         "sim, org.iocp4j.sim",
         "epoll-backend, org.iocp4j.epoll",
         "kqueue-backend, org.iocp4j.kqueue",
+        "unix-common, org.iocp4j.unix",
         "windows-backend, org.iocp4j.windows",
         "examples, org.iocp4j.examples",
         "benchmarks, org.iocp4j.benchmarks"

@@ -44,7 +44,7 @@ final class ConnectOp extends PendingOp {
 
     private int start() {
         if (!owner.isFreeForConnect()) {
-            return -Win32Numbers.WSAEISCONN; // another connect or an accept got there first
+            return -Win32Error.WSAEISCONN; // another connect or an accept got there first
         }
         Socket s;
         try {

@@ -1,29 +1,30 @@
 package org.iocp4j.unix;
 
+import org.iocp4j.Win32Error;
 import static org.iocp4j.Win32Error.ERROR_CONNECTION_ABORTED;
 import static org.iocp4j.Win32Error.ERROR_CONNECTION_REFUSED;
 import static org.iocp4j.Win32Error.ERROR_INVALID_HANDLE;
 import static org.iocp4j.Win32Error.ERROR_INVALID_PARAMETER;
 import static org.iocp4j.Win32Error.ERROR_NETNAME_DELETED;
 import static org.iocp4j.Win32Error.ERROR_NOACCESS;
-import static org.iocp4j.unix.Win32Numbers.ERROR_ACCESS_DENIED;
-import static org.iocp4j.unix.Win32Numbers.ERROR_DISK_FULL;
-import static org.iocp4j.unix.Win32Numbers.ERROR_FILE_NOT_FOUND;
-import static org.iocp4j.unix.Win32Numbers.ERROR_FILE_TOO_LARGE;
-import static org.iocp4j.unix.Win32Numbers.ERROR_GEN_FAILURE;
-import static org.iocp4j.unix.Win32Numbers.ERROR_HOST_UNREACHABLE;
-import static org.iocp4j.unix.Win32Numbers.ERROR_IO_DEVICE;
-import static org.iocp4j.unix.Win32Numbers.ERROR_NETWORK_UNREACHABLE;
-import static org.iocp4j.unix.Win32Numbers.ERROR_NOT_ENOUGH_MEMORY;
-import static org.iocp4j.unix.Win32Numbers.ERROR_NO_SYSTEM_RESOURCES;
-import static org.iocp4j.unix.Win32Numbers.ERROR_SEM_TIMEOUT;
-import static org.iocp4j.unix.Win32Numbers.ERROR_TOO_MANY_OPEN_FILES;
-import static org.iocp4j.unix.Win32Numbers.WSAEADDRINUSE;
-import static org.iocp4j.unix.Win32Numbers.WSAEADDRNOTAVAIL;
-import static org.iocp4j.unix.Win32Numbers.WSAEAFNOSUPPORT;
-import static org.iocp4j.unix.Win32Numbers.WSAEISCONN;
-import static org.iocp4j.unix.Win32Numbers.WSAENOTCONN;
-import static org.iocp4j.unix.Win32Numbers.WSAESHUTDOWN;
+import static org.iocp4j.Win32Error.ERROR_ACCESS_DENIED;
+import static org.iocp4j.Win32Error.ERROR_DISK_FULL;
+import static org.iocp4j.Win32Error.ERROR_FILE_NOT_FOUND;
+import static org.iocp4j.Win32Error.ERROR_FILE_TOO_LARGE;
+import static org.iocp4j.Win32Error.ERROR_GEN_FAILURE;
+import static org.iocp4j.Win32Error.ERROR_HOST_UNREACHABLE;
+import static org.iocp4j.Win32Error.ERROR_IO_DEVICE;
+import static org.iocp4j.Win32Error.ERROR_NETWORK_UNREACHABLE;
+import static org.iocp4j.Win32Error.ERROR_NOT_ENOUGH_MEMORY;
+import static org.iocp4j.Win32Error.ERROR_NO_SYSTEM_RESOURCES;
+import static org.iocp4j.Win32Error.ERROR_SEM_TIMEOUT;
+import static org.iocp4j.Win32Error.ERROR_TOO_MANY_OPEN_FILES;
+import static org.iocp4j.Win32Error.WSAEADDRINUSE;
+import static org.iocp4j.Win32Error.WSAEADDRNOTAVAIL;
+import static org.iocp4j.Win32Error.WSAEAFNOSUPPORT;
+import static org.iocp4j.Win32Error.WSAEISCONN;
+import static org.iocp4j.Win32Error.WSAENOTCONN;
+import static org.iocp4j.Win32Error.WSAESHUTDOWN;
 
 import java.util.Locale;
 

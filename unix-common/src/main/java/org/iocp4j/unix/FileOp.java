@@ -130,12 +130,12 @@ final class FileOp extends PendingOp implements Runnable {
             }
             String m = String.valueOf(e.getMessage());
             if (m.contains("No space left")) {
-                return Win32Numbers.ERROR_DISK_FULL;
+                return Win32Error.ERROR_DISK_FULL;
             }
             if (m.contains("File too large")) {
-                return Win32Numbers.ERROR_FILE_TOO_LARGE;
+                return Win32Error.ERROR_FILE_TOO_LARGE;
             }
-            return Win32Numbers.ERROR_GEN_FAILURE;
+            return Win32Error.ERROR_GEN_FAILURE;
         }
     }
 }

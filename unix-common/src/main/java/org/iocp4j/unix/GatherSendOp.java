@@ -32,7 +32,7 @@ final class GatherSendOp extends PendingOp {
     protected int attempt() {
         Socket s = owner.socket();
         if (s == null) {
-            return -Win32Numbers.WSAENOTCONN;
+            return -Win32Error.WSAENOTCONN;
         }
         try {
             while (skipEmpty() < views.length) {

@@ -1,5 +1,6 @@
 package org.iocp4j.unix;
 
+import org.iocp4j.Win32Error;
 import io.netty.channel.unix.Errors;
 import java.io.FileNotFoundException;
 import java.net.ConnectException;
@@ -60,6 +61,6 @@ final class NativeErrors {
     /** The Win32 error for {@code t}; ERROR_GEN_FAILURE when no errno can be found. */
     static int win32Of(Throwable t) {
         int errno = errnoOf(t);
-        return errno == 0 ? Win32Numbers.ERROR_GEN_FAILURE : Errno.toWin32(errno);
+        return errno == 0 ? Win32Error.ERROR_GEN_FAILURE : Errno.toWin32(errno);
     }
 }

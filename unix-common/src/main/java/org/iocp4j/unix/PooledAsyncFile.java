@@ -118,7 +118,7 @@ final class PooledAsyncFile extends EmulatedIoHandle implements AsyncFile {
             overlapped.abandon();
             return Win32Error.ERROR_INVALID_HANDLE;
         }
-        overlapped.complete(0, Win32Numbers.ERROR_ACCESS_DENIED);
-        return Win32Numbers.ERROR_ACCESS_DENIED;
+        overlapped.complete(0, Win32Error.ERROR_ACCESS_DENIED);
+        return Win32Error.ERROR_ACCESS_DENIED;
     }
 }

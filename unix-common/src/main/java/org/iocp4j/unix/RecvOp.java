@@ -26,7 +26,7 @@ final class RecvOp extends PendingOp {
     protected int attempt() {
         Socket s = owner.socket();
         if (s == null) {
-            return -Win32Numbers.WSAENOTCONN; // R52: fails at once, no packet
+            return -Win32Error.WSAENOTCONN; // R52: fails at once, no packet
         }
         try {
             int n = dst.isDirect() ? s.recv(dst, dst.position(), dst.limit()) : recvHeap(s);

@@ -26,7 +26,7 @@ final class ScatterRecvOp extends PendingOp {
     protected int attempt() {
         Socket s = owner.socket();
         if (s == null) {
-            return -Win32Numbers.WSAENOTCONN;
+            return -Win32Error.WSAENOTCONN;
         }
         int total = 0;
         for (ByteBuffer b : dsts) {

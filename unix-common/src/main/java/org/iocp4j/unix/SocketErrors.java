@@ -1,5 +1,6 @@
 package org.iocp4j.unix;
 
+import org.iocp4j.Win32Error;
 import io.netty.channel.unix.Socket;
 
 /** The Win32 error of a failed socket call, with the one case the errno alone cannot tell. */
@@ -9,8 +10,8 @@ final class SocketErrors {
     static int of(Socket s, Throwable t) {
         int errno = NativeErrors.errnoOf(t);
         if (errno == Errno.EPIPE.number() && s.isOutputShutdown()) {
-            return Win32Numbers.WSAESHUTDOWN; // we shut our side down ourselves
+            return Win32Error.WSAESHUTDOWN; // we shut our side down ourselves
         }
-        return errno == 0 ? Win32Numbers.ERROR_GEN_FAILURE : Errno.toWin32(errno);
+        return errno == 0 ? Win32Error.ERROR_GEN_FAILURE : Errno.toWin32(errno);
     }
 }

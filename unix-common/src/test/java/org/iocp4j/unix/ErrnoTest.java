@@ -19,19 +19,19 @@ class ErrnoTest {
         assertEquals(Win32Error.ERROR_CONNECTION_REFUSED, Errno.toWin32(111, false));
         assertEquals(Win32Error.ERROR_CONNECTION_REFUSED, Errno.toWin32(61, true));
         assertEquals(Win32Error.ERROR_CONNECTION_ABORTED, Errno.toWin32(103, false));
-        assertEquals(Win32Numbers.ERROR_SEM_TIMEOUT, Errno.toWin32(110, false), "ETIMEDOUT as ConnectEx reports it");
-        assertEquals(Win32Numbers.ERROR_HOST_UNREACHABLE, Errno.toWin32(113, false));
-        assertEquals(Win32Numbers.ERROR_NETWORK_UNREACHABLE, Errno.toWin32(51, true));
+        assertEquals(Win32Error.ERROR_SEM_TIMEOUT, Errno.toWin32(110, false), "ETIMEDOUT as ConnectEx reports it");
+        assertEquals(Win32Error.ERROR_HOST_UNREACHABLE, Errno.toWin32(113, false));
+        assertEquals(Win32Error.ERROR_NETWORK_UNREACHABLE, Errno.toWin32(51, true));
         assertEquals(Win32Error.ERROR_INVALID_HANDLE, Errno.toWin32(9, false));
-        assertEquals(Win32Numbers.ERROR_DISK_FULL, Errno.toWin32(28, true));
+        assertEquals(Win32Error.ERROR_DISK_FULL, Errno.toWin32(28, true));
     }
 
     @Test
     void zeroIsSuccessAndAnUnknownErrnoIsGenFailure() {
         assertEquals(0, Errno.toWin32(0, false));
-        assertEquals(Win32Numbers.ERROR_GEN_FAILURE, Errno.toWin32(3, false), "ESRCH has no row");
-        assertEquals(Win32Numbers.ERROR_GEN_FAILURE, Errno.toWin32(4096, true));
-        assertEquals(Win32Numbers.ERROR_GEN_FAILURE, Errno.toWin32(-1, false));
+        assertEquals(Win32Error.ERROR_GEN_FAILURE, Errno.toWin32(3, false), "ESRCH has no row");
+        assertEquals(Win32Error.ERROR_GEN_FAILURE, Errno.toWin32(4096, true));
+        assertEquals(Win32Error.ERROR_GEN_FAILURE, Errno.toWin32(-1, false));
     }
 
     @Test
@@ -56,8 +56,8 @@ class ErrnoTest {
 
     @Test
     void win32NumbersHaveTheirWindowsNames() {
-        assertEquals("ERROR_HOST_UNREACHABLE (1232)", Win32Numbers.describe(Win32Numbers.ERROR_HOST_UNREACHABLE));
-        assertEquals("WSAENOTCONN", Win32Numbers.nameOf(Win32Numbers.WSAENOTCONN));
-        assertEquals("ERROR_NETNAME_DELETED", Win32Numbers.nameOf(Win32Error.ERROR_NETNAME_DELETED));
+        assertEquals("ERROR_HOST_UNREACHABLE (1232)", Win32Error.describe(Win32Error.ERROR_HOST_UNREACHABLE));
+        assertEquals("WSAENOTCONN", Win32Error.nameOf(Win32Error.WSAENOTCONN));
+        assertEquals("ERROR_NETNAME_DELETED", Win32Error.nameOf(Win32Error.ERROR_NETNAME_DELETED));
     }
 }

@@ -25,15 +25,15 @@ class NativeErrorsTest {
     @Test
     void jdkExceptionsNettyThrowsInsteadOfAnErrno() {
         assertEquals(Win32Error.ERROR_INVALID_HANDLE, NativeErrors.win32Of(new ClosedChannelException()));
-        assertEquals(Win32Numbers.WSAENOTCONN, NativeErrors.win32Of(new NotYetConnectedException()));
-        assertEquals(Win32Numbers.ERROR_NETWORK_UNREACHABLE, NativeErrors.win32Of(new NoRouteToHostException()));
-        assertEquals(Win32Numbers.ERROR_FILE_NOT_FOUND, NativeErrors.win32Of(new FileNotFoundException()));
+        assertEquals(Win32Error.WSAENOTCONN, NativeErrors.win32Of(new NotYetConnectedException()));
+        assertEquals(Win32Error.ERROR_NETWORK_UNREACHABLE, NativeErrors.win32Of(new NoRouteToHostException()));
+        assertEquals(Win32Error.ERROR_FILE_NOT_FOUND, NativeErrors.win32Of(new FileNotFoundException()));
     }
 
     @Test
     void aWrappedCauseIsUnwrappedAndAnythingElseIsGenFailure() {
         assertEquals(Win32Error.ERROR_INVALID_HANDLE,
                 NativeErrors.win32Of(new RuntimeException(new ClosedChannelException())));
-        assertEquals(Win32Numbers.ERROR_GEN_FAILURE, NativeErrors.win32Of(new IOException("what")));
+        assertEquals(Win32Error.ERROR_GEN_FAILURE, NativeErrors.win32Of(new IOException("what")));
     }
 }

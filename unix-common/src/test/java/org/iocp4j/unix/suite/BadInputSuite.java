@@ -1,5 +1,6 @@
 package org.iocp4j.unix.suite;
 
+import org.iocp4j.Win32Error;
 import static java.nio.file.StandardOpenOption.APPEND;
 import static java.nio.file.StandardOpenOption.CREATE;
 import static java.nio.file.StandardOpenOption.WRITE;

@@ -1,5 +1,6 @@
 package org.iocp4j.unix.suite;
 
+import org.iocp4j.Win32Error;
 import static org.iocp4j.Win32Error.ERROR_CONNECTION_ABORTED;
 import static org.iocp4j.Win32Error.ERROR_INVALID_HANDLE;
 import static org.iocp4j.Win32Error.ERROR_IO_PENDING;

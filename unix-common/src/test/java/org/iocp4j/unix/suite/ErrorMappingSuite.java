@@ -15,7 +15,7 @@ import java.nio.ByteBuffer;
 import org.iocp4j.io.AsyncServerSocket;
 import org.iocp4j.io.AsyncSocket;
 import org.iocp4j.io.Overlapped;
-import org.iocp4j.unix.Win32Numbers;
+import org.iocp4j.Win32Error;
 import org.junit.jupiter.api.Test;
 
 /** What the kernel says, in Windows' words: end of stream, refusal, reset, unreachable. */
@@ -89,7 +89,7 @@ public abstract class ErrorMappingSuite extends IoSuiteSupport {
     void writingAfterOurOwnShutdownIsWsaeshutdown() throws Exception {
         AsyncSocket[] pair = connectedPair(1, 2);
         pair[0].shutdownOutput();
-        assertEquals(Win32Numbers.WSAESHUTDOWN, pair[0].write(ByteBuffer.wrap(new byte[1]), new Overlapped()));
+        assertEquals(Win32Error.WSAESHUTDOWN, pair[0].write(ByteBuffer.wrap(new byte[1]), new Overlapped()));
         assertNoPacket();
     }
 }

@@ -19,7 +19,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.iocp4j.io.AsyncFile;
 import org.iocp4j.io.Overlapped;
-import org.iocp4j.unix.Win32Numbers;
+import org.iocp4j.Win32Error;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,11 +93,11 @@ public abstract class FileSuite extends IoSuiteSupport {
         Files.write(dir.resolve("d"), new byte[] {1});
         AsyncFile f = open("d", READ);
         Overlapped w = new Overlapped();
-        assertEquals(Win32Numbers.ERROR_ACCESS_DENIED, f.write(ByteBuffer.wrap(new byte[1]), 0, w));
+        assertEquals(Win32Error.ERROR_ACCESS_DENIED, f.write(ByteBuffer.wrap(new byte[1]), 0, w));
         assertFalse(w.isInFlight());
         assertNoPacket();
         AsyncFile wo = open("e", WRITE, CREATE);
-        assertEquals(Win32Numbers.ERROR_ACCESS_DENIED, wo.read(ByteBuffer.allocate(1), 0, new Overlapped()));
+        assertEquals(Win32Error.ERROR_ACCESS_DENIED, wo.read(ByteBuffer.allocate(1), 0, new Overlapped()));
         assertNoPacket();
     }
 

@@ -13,7 +13,7 @@ import org.iocp4j.PortOptions;
 import org.iocp4j.io.AsyncSocket;
 import org.iocp4j.io.IoHandle;
 import org.iocp4j.io.Overlapped;
-import org.iocp4j.unix.Win32Numbers;
+import org.iocp4j.Win32Error;
 import org.junit.jupiter.api.Test;
 
 /** Which results queue a packet (R51-R53), skip-on-success (R56-R61) and association (R9, R11), on real sockets. */
@@ -46,10 +46,10 @@ public abstract class PacketRulesSuite extends IoSuiteSupport {
         AsyncSocket unconnected = socket();
         unconnected.associate(port, 1);
         Overlapped ov = new Overlapped();
-        assertEquals(Win32Numbers.WSAENOTCONN, unconnected.read(ByteBuffer.allocateDirect(4), ov));
-        assertEquals(Win32Numbers.WSAENOTCONN, unconnected.write(ByteBuffer.allocateDirect(4), ov));
+        assertEquals(Win32Error.WSAENOTCONN, unconnected.read(ByteBuffer.allocateDirect(4), ov));
+        assertEquals(Win32Error.WSAENOTCONN, unconnected.write(ByteBuffer.allocateDirect(4), ov));
         assertFalse(ov.isInFlight(), "free again at once");
-        assertEquals(Win32Numbers.WSAENOTCONN, ov.error());
+        assertEquals(Win32Error.WSAENOTCONN, ov.error());
         assertNoPacket();
     }
 
@@ -92,7 +92,7 @@ public abstract class PacketRulesSuite extends IoSuiteSupport {
         AsyncSocket s = socket();
         s.associate(port, 1);
         s.setCompletionNotificationModes(IoHandle.SKIP_COMPLETION_PORT_ON_SUCCESS);
-        assertEquals(Win32Numbers.WSAENOTCONN, s.write(ByteBuffer.allocate(1), new Overlapped()));
+        assertEquals(Win32Error.WSAENOTCONN, s.write(ByteBuffer.allocate(1), new Overlapped()));
         assertNoPacket();
     }
 

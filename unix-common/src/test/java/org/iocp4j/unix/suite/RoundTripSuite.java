@@ -1,5 +1,6 @@
 package org.iocp4j.unix.suite;
 
+import org.iocp4j.Win32Error;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.iocp4j.Win32Error.ERROR_IO_PENDING;
 import static org.iocp4j.Win32Error.ERROR_SUCCESS;
