@@ -188,7 +188,7 @@ final class ModelObserver {
             case ABANDON -> {
                 Integer next = abandons.pollFirst();
                 expect(next != null && next == who, "R33: " + portName(p) + " abandoned " + subject
-                        + " but the model releases model thread " + next + " next");
+                        + " but the model releases model thread " + next + " next (the wait list is LIFO, R14)");
                 waitingOn.remove(who);
             }
         }
