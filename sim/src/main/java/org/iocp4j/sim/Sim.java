@@ -175,7 +175,9 @@ public final class Sim {
     public CompletionPort openPort(PortOptions options) {
         Objects.requireNonNull(options, "options");
         sched.caller("Sim.openPort");
-        return SimPort.open(options, processors());
+        SimPort port = SimPort.open(options, processors());
+        port.nameIn(sched); // trace names follow the opening order
+        return port;
     }
 
     /** Opens a simulated port with concurrency {@code n}. */

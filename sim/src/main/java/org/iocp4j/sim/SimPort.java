@@ -51,6 +51,11 @@ public final class SimPort implements CompletionPort {
         return new SimPort(engine);
     }
 
+    /** Gives the port its trace name in {@code sched} now. */
+    void nameIn(SimScheduler sched) {
+        sched.portName(engine);
+    }
+
     private SimThread require(String what) {
         SimThread me = SimThread.currentOrNull();
         if (me == null) {

@@ -453,7 +453,10 @@ final class SimScheduler {
         trace.add(steps, now, t != null ? t.name : thread.getName(), kind, detail);
     }
 
-    /** The simulation's name of an engine port: port1, port2... in the order first used. */
+    /**
+     * The simulation's name of an engine port: port1, port2... in the order the simulation opened
+     * them (a port opened outside it is named when first used).
+     */
     String portName(Object port) {
         String name = portNames.get(port);
         if (name == null) {

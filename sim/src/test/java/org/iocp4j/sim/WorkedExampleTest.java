@@ -35,7 +35,9 @@ class WorkedExampleTest {
                 .name("every buffer is recycled").seeds(1000).check());
         System.out.println(f.getMessage());
         assertTrue(f.getMessage().startsWith("property 'every buffer is recycled' failed on run "), f.getMessage());
-        assertTrue(f.shrunkToken().decisionCount() <= 10, f.getMessage());
+        assertTrue(f.original().token().seed() < 1000, "found within 1000 seeds: " + f.getMessage());
+        assertTrue(f.shrunkToken().decisionCount() <= 10, "shrunk to at most 10 scheduling decisions: "
+                + f.getMessage());
         assertEquals(1, f.shrunkToken().keptActions().length, f.getMessage());
 
         // The shrunk token replays the same failure, from one system property.
