@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +15,11 @@ class ContextSwitchProfilerTest {
 
     @Test
     void addsVoluntaryAndInvoluntarySwitches() {
-        assertEquals(17, ContextSwitchProfiler.switches(List.of("Name:\tjava", "voluntary_ctxt_switches:\t12",
-                "nonvoluntary_ctxt_switches:\t5", "Threads:\t3")));
+        String status = "Name:\tjava\nThreads:\t3\nvoluntary_ctxt_switches:\t12\nnonvoluntary_ctxt_switches:\t5\n";
+        assertEquals(17, ContextSwitchProfiler.switches(ByteBuffer.wrap(status.getBytes(StandardCharsets.US_ASCII))));
+        // without the final newline, and other lines with digits ignored
+        assertEquals(7, ContextSwitchProfiler.switches(ByteBuffer.wrap(
+                "Pid:\t42\nnonvoluntary_ctxt_switches:\t7".getBytes(StandardCharsets.US_ASCII))));
     }
 
     @Test
