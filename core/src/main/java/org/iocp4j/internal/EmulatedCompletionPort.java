@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.iocp4j.CompletionEntry;
 import org.iocp4j.CompletionHandler;
@@ -36,7 +35,12 @@ public final class EmulatedCompletionPort implements CompletionPort {
     private final Watchdog watchdog;
     private final boolean watchThreadStates;
 
-    private final ReentrantLock lock = new ReentrantLock();
+    /**
+     * The port's lock: a monitor, because a contended ReentrantLock allocates a queue node per
+     * blocked acquisition and the hot path must not allocate; HotSpot monitors spin adaptively
+     * before they block, which suits these short critical sections. Nothing parks while holding it.
+     */
+    private final Object lock = new Object();
     /** EntryListHead. Guarded by lock. */
     private final PacketRing queue = new PacketRing(64);
     /** WaitListHead. Guarded by lock. */
@@ -110,8 +114,7 @@ public final class EmulatedCompletionPort implements CompletionPort {
         ThreadRecord me = ThreadRecord.current();
         me.seam.schedulingPoint();
         ThreadRecord woken = null;
-        lock.lock();
-        try {
+        synchronized (lock) {
             if (closed) {
                 throw new PortClosedException("post on a closed port (ERROR_INVALID_HANDLE, R19)");
             }
@@ -125,8 +128,6 @@ public final class EmulatedCompletionPort implements CompletionPort {
                     watch(); // saturated with packets and waiters: R29 and the watchdog matter now
                 }
             }
-        } finally {
-            lock.unlock();
         }
         if (woken != null) {
             woken.seam.unpark(woken.thread);
@@ -238,8 +239,7 @@ public final class EmulatedCompletionPort implements CompletionPort {
             old.dissociate(me); // R30, R31: moving away gives up the old port's slot
         }
         me.prepareScratch(limit);
-        lock.lock();
-        try {
+        synchronized (lock) {
             if (closed) {
                 return INVALID;
             }
@@ -276,8 +276,6 @@ public final class EmulatedCompletionPort implements CompletionPort {
             if (!queue.isEmpty()) {
                 watch(); // waiting behind the gate with packets queued: an active thread may be dead (R29)
             }
-        } finally {
-            lock.unlock();
         }
         return await(me, timeoutNanos);
     }
@@ -317,8 +315,7 @@ public final class EmulatedCompletionPort implements CompletionPort {
 
     /** The wait ends without a packet (timer or alert): KiUnlinkThread counts the thread again. */
     private int endWait(ThreadRecord me, int why) {
-        lock.lock();
-        try {
+        synchronized (lock) {
             if (me.waitState != ThreadRecord.WAITING) {
                 return 0; // a packet or the close got there first
             }
@@ -329,8 +326,6 @@ public final class EmulatedCompletionPort implements CompletionPort {
             me.active = true;
             event(PortEvent.TIMEOUT, me.thread, 0);
             return why;
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -388,16 +383,13 @@ public final class EmulatedCompletionPort implements CompletionPort {
     /** Ends {@code r}'s association: it dequeued elsewhere (R30) or exited (R29). */
     void dissociate(ThreadRecord r) {
         ThreadRecord woken;
-        lock.lock();
-        try {
+        synchronized (lock) {
             if (r.port != this) {
                 return;
             }
             associated.remove(r);
             unlink(r);
             woken = activateWaiter();
-        } finally {
-            lock.unlock();
         }
         wake(woken);
     }
@@ -419,24 +411,20 @@ public final class EmulatedCompletionPort implements CompletionPort {
     /** R26: an associated thread entered another wait. */
     void threadBlocked(ThreadRecord r) {
         ThreadRecord woken = null;
-        lock.lock();
-        try {
+        synchronized (lock) {
             if (r.port == this && r.active) {
                 r.active = false;
                 activeCount--;
                 event(PortEvent.BLOCK, r.thread, 0);
                 woken = activateWaiter();
             }
-        } finally {
-            lock.unlock();
         }
         wake(woken);
     }
 
     /** R27: the wait ended; the thread counts again, even over the maximum. */
     void threadUnblocked(ThreadRecord r) {
-        lock.lock();
-        try {
+        synchronized (lock) {
             if (r.port == this && !r.active) {
                 if (r.inactiveByWatchdog) {
                     r.inactiveByWatchdog = false;
@@ -446,8 +434,6 @@ public final class EmulatedCompletionPort implements CompletionPort {
                 activeCount++;
                 event(PortEvent.UNBLOCK, r.thread, 0);
             }
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -465,8 +451,7 @@ public final class EmulatedCompletionPort implements CompletionPort {
      * (R26) and recounted when seen running (R27). Returns whether to keep watching.
      */
     boolean watchdogScan() {
-        lock.lock();
-        try {
+        synchronized (lock) {
             if (closed) {
                 watched = false;
                 return false;
@@ -503,8 +488,6 @@ public final class EmulatedCompletionPort implements CompletionPort {
                     || (activeCount >= maximum && !queue.isEmpty() && !waiters.isEmpty());
             watched = keep;
             return keep;
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -539,11 +522,8 @@ public final class EmulatedCompletionPort implements CompletionPort {
 
     @Override
     public PortStats stats() {
-        lock.lock();
-        try {
+        synchronized (lock) {
             return new PortStats(maximum, activeCount, queue.size(), associated.size(), waiters.size());
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -553,8 +533,7 @@ public final class EmulatedCompletionPort implements CompletionPort {
      * waiter could take it; every waiter is associated and not active.
      */
     public String invariantViolation() {
-        lock.lock();
-        try {
+        synchronized (lock) {
             int counted = 0;
             for (ThreadRecord r : associated) {
                 if (r.active) {
@@ -572,8 +551,6 @@ public final class EmulatedCompletionPort implements CompletionPort {
                         + queue.size() + " queued and " + waiters.size() + " waiting";
             }
             return null;
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -582,8 +559,7 @@ public final class EmulatedCompletionPort implements CompletionPort {
         ThreadRecord me = ThreadRecord.current();
         me.seam.schedulingPoint();
         List<ThreadRecord> released = new ArrayList<>();
-        lock.lock();
-        try {
+        synchronized (lock) {
             if (closed) {
                 return;
             }
@@ -605,8 +581,6 @@ public final class EmulatedCompletionPort implements CompletionPort {
                 w.waitState = ThreadRecord.ABANDONED;
                 released.add(w);
             }
-        } finally {
-            lock.unlock();
         }
         released.forEach(EmulatedCompletionPort::wake);
     }
