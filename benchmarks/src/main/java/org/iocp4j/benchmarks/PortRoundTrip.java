@@ -1,7 +1,6 @@
 package org.iocp4j.benchmarks;
 
 import java.util.concurrent.TimeUnit;
-import org.iocp4j.CompletionEntry;
 import org.iocp4j.CompletionPort;
 import org.iocp4j.CompletionPorts;
 import org.iocp4j.PortOptions;
@@ -37,19 +36,11 @@ public class PortRoundTrip extends RoundTrip {
     }
 
     @Override
-    protected void drain() {
-        CompletionEntry scratch = new CompletionEntry();
-        for (CompletionPort p : lanes) {
-            while (p.dequeue(scratch, 0, TimeUnit.MILLISECONDS).hasPacket()) {
-                // drop it
-            }
-        }
-    }
-
-    @Override
     protected void close() {
         for (CompletionPort p : lanes) {
-            p.close();
+            if (p != null) {
+                p.close();
+            }
         }
     }
 }
