@@ -129,9 +129,7 @@ public final class EmulatedCompletionPort implements CompletionPort {
                 }
             }
         }
-        if (woken != null) {
-            woken.seam.unpark(woken.thread);
-        }
+        wake(woken);
     }
 
     @Override
@@ -282,9 +280,11 @@ public final class EmulatedCompletionPort implements CompletionPort {
 
     private int await(ThreadRecord me, long timeoutNanos) {
         Seam seam = me.seam;
+        me.mayPark = false;
         for (int i = seam.spinTries(); i > 0 && me.waitState == ThreadRecord.WAITING; i--) {
             Thread.onSpinWait();
         }
+        me.mayPark = true; // from here a waker must unpark us (see wake)
         long deadline = timeoutNanos == Long.MAX_VALUE ? 0 : seam.nanoTime() + timeoutNanos;
         while (me.waitState == ThreadRecord.WAITING) {
             if (me.thread.isInterrupted()) {
@@ -361,8 +361,14 @@ public final class EmulatedCompletionPort implements CompletionPort {
         return null;
     }
 
+    /**
+     * Unparks a thread whose wait was ended under the lock; call after unlocking. A waiter that
+     * has not yet announced {@code mayPark} will see its new waitState before it parks (both
+     * fields are volatile: the waker writes waitState then reads mayPark, the waiter writes
+     * mayPark then reads waitState), so the unpark, and the permit it would leave, are skipped.
+     */
     private static void wake(ThreadRecord w) {
-        if (w != null) {
+        if (w != null && w.mayPark) {
             w.seam.unpark(w.thread);
         }
     }
