@@ -233,6 +233,11 @@ public final class EmulatedCompletionPort implements CompletionPort {
             return INVALID; // R36
         }
         EmulatedCompletionPort old = me.port;
+        int spins = me.seam.spinTries();
+        if (old == this && timeoutNanos != 0) {
+            spinForPacket(me, spins);
+            spins = 0; // one spin per call: a thread that spun in vain parks at once
+        }
         if (old != null && old != this) {
             old.dissociate(me); // R30, R31: moving away gives up the old port's slot
         }
@@ -275,13 +280,25 @@ public final class EmulatedCompletionPort implements CompletionPort {
                 watch(); // waiting behind the gate with packets queued: an active thread may be dead (R29)
             }
         }
-        return await(me, timeoutNanos);
+        return await(me, timeoutNanos, spins);
     }
 
-    private int await(ThreadRecord me, long timeoutNanos) {
+    /**
+     * An associated thread that finds the queue empty spins a moment before it enters the port,
+     * which is the same as calling a moment later: it keeps its active slot meanwhile, so a packet
+     * posted now is queued, not handed off, and the thread takes it at once (R22) without an
+     * unpark. Never with a zero timeout (R39); off under the simulator (spinTries is 0 there).
+     */
+    private void spinForPacket(ThreadRecord me, int spins) {
+        for (int i = spins; i > 0 && queue.looksEmpty() && !closed && !me.thread.isInterrupted(); i--) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private int await(ThreadRecord me, long timeoutNanos, int spins) {
         Seam seam = me.seam;
         me.mayPark = false;
-        for (int i = seam.spinTries(); i > 0 && me.waitState == ThreadRecord.WAITING; i--) {
+        for (int i = spins; i > 0 && me.waitState == ThreadRecord.WAITING; i--) {
             Thread.onSpinWait();
         }
         me.mayPark = true; // from here a waker must unpark us (see wake)
