@@ -5,7 +5,7 @@
 #   benchmarks/run-benchmarks.sh [--quick] [--no-build] [--note TEXT] [-- JMH options...]
 #   benchmarks/run-benchmarks.sh --report RESULT.json [--note TEXT]   # only redo the tables
 #
-# --quick     the development profile: 1 fork, 2 x 1 s warm-up, 3 x 1 s measurement (~2 min)
+# --quick     the development profile: 1 fork, 2 x 1 s warm-up, 3 x 1 s measurement (~3 min)
 # (default)   the full profile: 3 forks, 5 x 2 s warm-up, 5 x 2 s measurement (~25 min)
 # --no-build  use the benchmarks jar already built
 # --note      a line printed in bold above the tables (e.g. that the machine was busy)

@@ -18,6 +18,7 @@ record Measurement(String channel, String shape, double items, double itemsError
 
     static final String PORT_DEQUEUE = "iocp4j port, dequeue";
     static final String PORT_POLL = "iocp4j port, poll(64)";
+    static final String NO_SPIN = ", spinTries=0";
 
     /**
      * Reads one element of JMH's JSON array.
@@ -65,6 +66,8 @@ record Measurement(String channel, String shape, double items, double itemsError
         return switch (cls) {
             case "PortHandoff" -> "poll64".equals(params.get("api")) ? PORT_POLL : PORT_DEQUEUE;
             case "PortRoundTrip" -> PORT_DEQUEUE;
+            case "PortHandoffNoSpin" -> channel("PortHandoff", params) + NO_SPIN;
+            case "PortRoundTripNoSpin" -> PORT_DEQUEUE + NO_SPIN;
             case "QueueHandoff", "QueueRoundTrip" -> param(params, "queue", cls);
             case "ExecutorHandoff" -> param(params, "executor", cls);
             default -> throw new IllegalArgumentException("unknown benchmark class " + cls);

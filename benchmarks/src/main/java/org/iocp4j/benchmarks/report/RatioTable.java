@@ -30,7 +30,8 @@ public final class RatioTable {
      * iteration, every thread counts) stays well below at a million items per second.
      */
     static final double NO_ALLOCATION = 0.5;
-    private static final List<String> ORDER = List.of(Measurement.PORT_DEQUEUE, Measurement.PORT_POLL, ABQ,
+    private static final List<String> ORDER = List.of(Measurement.PORT_DEQUEUE, Measurement.PORT_POLL,
+            Measurement.PORT_DEQUEUE + Measurement.NO_SPIN, Measurement.PORT_POLL + Measurement.NO_SPIN, ABQ,
             "LinkedBlockingQueue", "LinkedTransferQueue", TPE, "ForkJoinPool");
 
     private final List<Measurement> rows;

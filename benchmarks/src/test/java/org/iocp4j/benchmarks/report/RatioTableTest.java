@@ -94,6 +94,16 @@ class RatioTableTest {
     }
 
     @Test
+    void noSpinVariantsAreTheirOwnChannels() {
+        List<Measurement> m = Measurement.all(Json.parse("[" + String.join(",",
+                run("PortHandoffNoSpin.p2c2", "\"api\" : \"poll64\"", 2, 1, 0, 0),
+                run("PortRoundTripNoSpin.roundTrip", "", 2, 1, 0, 0)) + "]"));
+        assertEquals("iocp4j port, poll(64), spinTries=0", m.get(0).channel());
+        assertEquals("p2c2", m.get(0).shape());
+        assertEquals("iocp4j port, dequeue, spinTries=0", m.get(1).channel());
+    }
+
+    @Test
     void unknownBenchmarkIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Measurement.all(Json.parse(
                 "[{\"benchmark\" : \"x.Other.p1c1\", \"primaryMetric\" : {\"score\" : 1}}]")));
