@@ -12,6 +12,11 @@ import org.openjdk.jmh.infra.Control;
  * the same few nanoseconds for every peer); each producer checks the backlog once every
  * {@link #CHECK_EVERY} items and yields while it is too far ahead.
  *
+ * <p>Once JMH stops measuring, the other threads of the group may keep calling their methods for
+ * a while; consumers then return at once, so producers must not send any more
+ * ({@link #measuring}), or the unbounded channels would grow by what they send meanwhile
+ * (the port's ring would double, which is an allocation the gc profiler counts).
+ *
  * <p>Because the backlog is bounded, the producers' rate is the consumers' rate to within
  * {@code WINDOW} items per iteration, so items per second can be read from the producer side for
  * every peer, including executors, whose consumers are pool threads JMH does not see.
@@ -24,6 +29,11 @@ final class Backlog {
 
     private final AtomicLong produced = new AtomicLong();
     private final LongAdder consumed = new LongAdder();
+
+    /** False once the measurement has stopped: a producer sends nothing more. */
+    static boolean measuring(Control control) {
+        return !control.stopMeasurement;
+    }
 
     /** A consumer removed {@code n} items. */
     void consumed(int n) {
