@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.iocp4j.CompletionEntry;
 import org.iocp4j.CompletionHandler;
@@ -36,7 +35,12 @@ public final class EmulatedCompletionPort implements CompletionPort {
     private final Watchdog watchdog;
     private final boolean watchThreadStates;
 
-    private final ReentrantLock lock = new ReentrantLock();
+    /**
+     * The port's lock: a monitor, because a contended ReentrantLock allocates a queue node per
+     * blocked acquisition and the hot path must not allocate; HotSpot monitors spin adaptively
+     * before they block, which suits these short critical sections. Nothing parks while holding it.
+     */
+    private final Object lock = new Object();
     /** EntryListHead. Guarded by lock. */
     private final PacketRing queue = new PacketRing(64);
     /** WaitListHead. Guarded by lock. */
@@ -110,8 +114,7 @@ public final class EmulatedCompletionPort implements CompletionPort {
         ThreadRecord me = ThreadRecord.current();
         me.seam.schedulingPoint();
         ThreadRecord woken = null;
-        lock.lock();
-        try {
+        synchronized (lock) {
             if (closed) {
                 throw new PortClosedException("post on a closed port (ERROR_INVALID_HANDLE, R19)");
             }
@@ -125,12 +128,8 @@ public final class EmulatedCompletionPort implements CompletionPort {
                     watch(); // saturated with packets and waiters: R29 and the watchdog matter now
                 }
             }
-        } finally {
-            lock.unlock();
         }
-        if (woken != null) {
-            woken.seam.unpark(woken.thread);
-        }
+        wake(woken);
     }
 
     @Override
@@ -234,12 +233,16 @@ public final class EmulatedCompletionPort implements CompletionPort {
             return INVALID; // R36
         }
         EmulatedCompletionPort old = me.port;
+        int spins = me.seam.spinTries();
+        if (old == this && timeoutNanos != 0) {
+            spinForPacket(me, spins);
+            spins = 0; // one spin per call: a thread that spun in vain parks at once
+        }
         if (old != null && old != this) {
             old.dissociate(me); // R30, R31: moving away gives up the old port's slot
         }
         me.prepareScratch(limit);
-        lock.lock();
-        try {
+        synchronized (lock) {
             if (closed) {
                 return INVALID;
             }
@@ -276,17 +279,29 @@ public final class EmulatedCompletionPort implements CompletionPort {
             if (!queue.isEmpty()) {
                 watch(); // waiting behind the gate with packets queued: an active thread may be dead (R29)
             }
-        } finally {
-            lock.unlock();
         }
-        return await(me, timeoutNanos);
+        return await(me, timeoutNanos, spins);
     }
 
-    private int await(ThreadRecord me, long timeoutNanos) {
-        Seam seam = me.seam;
-        for (int i = seam.spinTries(); i > 0 && me.waitState == ThreadRecord.WAITING; i--) {
+    /**
+     * An associated thread that finds the queue empty spins a moment before it enters the port,
+     * which is the same as calling a moment later: it keeps its active slot meanwhile, so a packet
+     * posted now is queued, not handed off, and the thread takes it at once (R22) without an
+     * unpark. Never with a zero timeout (R39); off under the simulator (spinTries is 0 there).
+     */
+    private void spinForPacket(ThreadRecord me, int spins) {
+        for (int i = spins; i > 0 && queue.looksEmpty() && !closed && !me.thread.isInterrupted(); i--) {
             Thread.onSpinWait();
         }
+    }
+
+    private int await(ThreadRecord me, long timeoutNanos, int spins) {
+        Seam seam = me.seam;
+        me.mayPark = false;
+        for (int i = spins; i > 0 && me.waitState == ThreadRecord.WAITING; i--) {
+            Thread.onSpinWait();
+        }
+        me.mayPark = true; // from here a waker must unpark us (see wake)
         long deadline = timeoutNanos == Long.MAX_VALUE ? 0 : seam.nanoTime() + timeoutNanos;
         while (me.waitState == ThreadRecord.WAITING) {
             if (me.thread.isInterrupted()) {
@@ -317,8 +332,7 @@ public final class EmulatedCompletionPort implements CompletionPort {
 
     /** The wait ends without a packet (timer or alert): KiUnlinkThread counts the thread again. */
     private int endWait(ThreadRecord me, int why) {
-        lock.lock();
-        try {
+        synchronized (lock) {
             if (me.waitState != ThreadRecord.WAITING) {
                 return 0; // a packet or the close got there first
             }
@@ -329,8 +343,6 @@ public final class EmulatedCompletionPort implements CompletionPort {
             me.active = true;
             event(PortEvent.TIMEOUT, me.thread, 0);
             return why;
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -366,8 +378,14 @@ public final class EmulatedCompletionPort implements CompletionPort {
         return null;
     }
 
+    /**
+     * Unparks a thread whose wait was ended under the lock; call after unlocking. A waiter that
+     * has not yet announced {@code mayPark} will see its new waitState before it parks (both
+     * fields are volatile: the waker writes waitState then reads mayPark, the waiter writes
+     * mayPark then reads waitState), so the unpark, and the permit it would leave, are skipped.
+     */
     private static void wake(ThreadRecord w) {
-        if (w != null) {
+        if (w != null && w.mayPark) {
             w.seam.unpark(w.thread);
         }
     }
@@ -388,16 +406,13 @@ public final class EmulatedCompletionPort implements CompletionPort {
     /** Ends {@code r}'s association: it dequeued elsewhere (R30) or exited (R29). */
     void dissociate(ThreadRecord r) {
         ThreadRecord woken;
-        lock.lock();
-        try {
+        synchronized (lock) {
             if (r.port != this) {
                 return;
             }
             associated.remove(r);
             unlink(r);
             woken = activateWaiter();
-        } finally {
-            lock.unlock();
         }
         wake(woken);
     }
@@ -419,24 +434,20 @@ public final class EmulatedCompletionPort implements CompletionPort {
     /** R26: an associated thread entered another wait. */
     void threadBlocked(ThreadRecord r) {
         ThreadRecord woken = null;
-        lock.lock();
-        try {
+        synchronized (lock) {
             if (r.port == this && r.active) {
                 r.active = false;
                 activeCount--;
                 event(PortEvent.BLOCK, r.thread, 0);
                 woken = activateWaiter();
             }
-        } finally {
-            lock.unlock();
         }
         wake(woken);
     }
 
     /** R27: the wait ended; the thread counts again, even over the maximum. */
     void threadUnblocked(ThreadRecord r) {
-        lock.lock();
-        try {
+        synchronized (lock) {
             if (r.port == this && !r.active) {
                 if (r.inactiveByWatchdog) {
                     r.inactiveByWatchdog = false;
@@ -446,8 +457,6 @@ public final class EmulatedCompletionPort implements CompletionPort {
                 activeCount++;
                 event(PortEvent.UNBLOCK, r.thread, 0);
             }
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -465,8 +474,7 @@ public final class EmulatedCompletionPort implements CompletionPort {
      * (R26) and recounted when seen running (R27). Returns whether to keep watching.
      */
     boolean watchdogScan() {
-        lock.lock();
-        try {
+        synchronized (lock) {
             if (closed) {
                 watched = false;
                 return false;
@@ -503,8 +511,6 @@ public final class EmulatedCompletionPort implements CompletionPort {
                     || (activeCount >= maximum && !queue.isEmpty() && !waiters.isEmpty());
             watched = keep;
             return keep;
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -539,11 +545,8 @@ public final class EmulatedCompletionPort implements CompletionPort {
 
     @Override
     public PortStats stats() {
-        lock.lock();
-        try {
+        synchronized (lock) {
             return new PortStats(maximum, activeCount, queue.size(), associated.size(), waiters.size());
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -553,8 +556,7 @@ public final class EmulatedCompletionPort implements CompletionPort {
      * waiter could take it; every waiter is associated and not active.
      */
     public String invariantViolation() {
-        lock.lock();
-        try {
+        synchronized (lock) {
             int counted = 0;
             for (ThreadRecord r : associated) {
                 if (r.active) {
@@ -572,8 +574,6 @@ public final class EmulatedCompletionPort implements CompletionPort {
                         + queue.size() + " queued and " + waiters.size() + " waiting";
             }
             return null;
-        } finally {
-            lock.unlock();
         }
     }
 
@@ -582,8 +582,7 @@ public final class EmulatedCompletionPort implements CompletionPort {
         ThreadRecord me = ThreadRecord.current();
         me.seam.schedulingPoint();
         List<ThreadRecord> released = new ArrayList<>();
-        lock.lock();
-        try {
+        synchronized (lock) {
             if (closed) {
                 return;
             }
@@ -605,8 +604,6 @@ public final class EmulatedCompletionPort implements CompletionPort {
                 w.waitState = ThreadRecord.ABANDONED;
                 released.add(w);
             }
-        } finally {
-            lock.unlock();
         }
         released.forEach(EmulatedCompletionPort::wake);
     }

@@ -1,10 +1,23 @@
 package org.iocp4j.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * The port's FIFO packet queue (EntryListHead): parallel arrays used as a ring that doubles when
  * full and never shrinks, so steady state allocates nothing. Guarded by the port's lock.
  */
 final class PacketRing {
+    private static final VarHandle SIZE;
+
+    static {
+        try {
+            SIZE = MethodHandles.lookup().findVarHandle(PacketRing.class, "size", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private long[] keys;
     private int[] bytes;
     private Object[] overlappeds;
@@ -29,6 +42,14 @@ final class PacketRing {
 
     boolean isEmpty() {
         return size == 0;
+    }
+
+    /**
+     * Emptiness read without the lock, for a thread spinning before it takes the lock: a hint
+     * that is never hoisted out of the loop, not a decision (decide under the lock).
+     */
+    boolean looksEmpty() {
+        return (int) SIZE.getOpaque(this) == 0;
     }
 
     void add(long key, int nbytes, Object overlapped, int error) {

@@ -32,6 +32,8 @@ public final class ThreadRecord {
     boolean onWaitList;
     /** How a wait ended; written last, under the lock, by whoever ends it. */
     volatile int waitState;
+    /** The waiter is past its spin and may park: whoever ends its wait must unpark it. */
+    volatile boolean mayPark;
     /** Depth of nested library waits (kernel objects, sleep, Blocking); only the owner touches it. */
     int blockedDepth;
     /** What {@link #exit()} runs first (org.iocp4j.sync: abandon the mutexes the thread owns), or null. */
