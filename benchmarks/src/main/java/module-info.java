@@ -5,4 +5,5 @@
 module org.iocp4j.benchmarks {
     requires org.iocp4j;
     requires jmh.core;
+    requires org.iocp4j.sim;
 }
