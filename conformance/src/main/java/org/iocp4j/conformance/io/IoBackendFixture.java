@@ -1,6 +1,8 @@
 package org.iocp4j.conformance.io;
 
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import org.iocp4j.CompletionPort;
 import org.iocp4j.PortOptions;
 import org.iocp4j.conformance.Harness;
@@ -27,6 +29,13 @@ public interface IoBackendFixture {
 
     /** The address listeners bind to (port 0): loopback on a real machine; any address the backend routes. */
     InetAddress address();
+
+    /**
+     * An address at which nobody listens, so a connect there is refused. (A listener of the
+     * backend closed just before will not do on every backend: epoll closes the fd a moment
+     * after close() returns.)
+     */
+    InetSocketAddress refusedAddress() throws IOException;
 
     /**
      * What the backend holds open now (descriptors, simulated handles), taken before each test;

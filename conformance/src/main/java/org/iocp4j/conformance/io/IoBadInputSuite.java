@@ -85,7 +85,7 @@ public abstract class IoBadInputSuite extends IoSuite {
         assertThrows(ClosedChannelException.class, pair[0]::shutdownOutput);
         AsyncServerSocket l = closeLater(io.openServerSocket());
         l.close();
-        assertThrows(ClosedChannelException.class, () -> l.bind(new InetSocketAddress(backend().address(), 0), 1));
+        assertThrows(ClosedChannelException.class, () -> l.bind(new InetSocketAddress(address(), 0), 1));
         assertNoPacket();
     }
 
@@ -118,7 +118,7 @@ public abstract class IoBadInputSuite extends IoSuite {
         assertMentions(assertThrows(IllegalArgumentException.class,
                 () -> fresh.connect(InetSocketAddress.createUnresolved("example.invalid", 80), ov)), "unresolved");
         assertMentions(assertThrows(IllegalStateException.class,
-                () -> pair[0].connect(new InetSocketAddress(backend().address(), 9), ov)), "already connected");
+                () -> pair[0].connect(new InetSocketAddress(address(), 9), ov)), "already connected");
         assertFalse(ov.isInFlight());
         assertNull(fresh.remoteAddress());
         assertNoPacket();
@@ -171,9 +171,9 @@ public abstract class IoBadInputSuite extends IoSuite {
         AsyncServerSocket second = closeLater(io.openServerSocket());
         assertThrows(IOException.class, () -> second.bind(taken.localAddress(), 1));
         assertNull(second.localAddress(), "nothing bound");
-        second.bind(new InetSocketAddress(backend().address(), 0), 1);
+        second.bind(new InetSocketAddress(address(), 0), 1);
         assertTrue(second.localAddress().getPort() > 0);
-        assertThrows(IllegalStateException.class, () -> second.bind(new InetSocketAddress(backend().address(), 0), 1),
+        assertThrows(IllegalStateException.class, () -> second.bind(new InetSocketAddress(address(), 0), 1),
                 "a second bind");
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -59,9 +60,9 @@ public abstract class IoSuite {
     /** The backend under test; called once per test. */
     protected abstract IoBackendFixture fixture();
 
-    /** The fixture of the current test. */
-    protected final IoBackendFixture backend() {
-        return fixture;
+    /** The address listeners bind to, the fixture's. */
+    protected final InetAddress address() {
+        return fixture.address();
     }
 
     /** The backend's harness. */
@@ -145,12 +146,9 @@ public abstract class IoSuite {
         return l;
     }
 
-    /** An address nobody listens on: a listener's, after it closed. */
+    /** An address nobody listens on, the fixture's. */
     protected final InetSocketAddress refusedAddress() throws IOException {
-        try (AsyncServerSocket l = io.openServerSocket()) {
-            l.bind(new InetSocketAddress(fixture.address(), 0), 1);
-            return l.localAddress();
-        }
+        return fixture.refusedAddress();
     }
 
     /** Starts a thread through the harness; {@link #join} it before the test ends. */
