@@ -72,6 +72,7 @@ public final class UnixIoFixture implements IoBackendFixture {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            harness.awaitUntil("warm-up", () -> true); // the check's own classes (Awaitility's jar) are loaded
         }
         backend.drainLoops();
         return FdLeakCheck.openFds();
