@@ -5,4 +5,5 @@ module org.iocp4j.conformance {
     requires awaitility;
     exports org.iocp4j.conformance;
     exports org.iocp4j.conformance.model;
+    exports org.iocp4j.conformance.io;
 }

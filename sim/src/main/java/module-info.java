@@ -7,6 +7,7 @@ module org.iocp4j.sim {
     requires transitive org.junit.jupiter.api;
 
     exports org.iocp4j.sim;
+    exports org.iocp4j.sim.io;
 
     provides org.iocp4j.spi.CompletionPortProvider with org.iocp4j.sim.SimPortProvider;
 }

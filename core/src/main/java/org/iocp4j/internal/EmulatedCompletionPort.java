@@ -100,6 +100,7 @@ public final class EmulatedCompletionPort implements CompletionPort {
 
     @Override
     public void post(long key, int bytes, Object overlapped) {
+        ThreadRecord.current().seam.schedulingPoint();
         insert(key, bytes, overlapped, 0); // R16: a posted packet always has status success
     }
 
@@ -108,11 +109,15 @@ public final class EmulatedCompletionPort implements CompletionPort {
      * (R14, R15), else queues it FIFO. The emulating backends post I/O completions with their
      * Win32 error through here (R53).
      *
+     * <p>Not a scheduling point, unlike {@link #post}: a handle inserts its completions with its
+     * own lock held, and under the simulator a thread switched out there would leave that lock
+     * held while the next thread tries to take it. The I/O call or the readiness event that led
+     * here was the scheduling point.
+     *
      * @throws PortClosedException if the port is closed (R19)
      */
     public void insert(long key, int bytes, Object overlapped, int error) {
         ThreadRecord me = ThreadRecord.current();
-        me.seam.schedulingPoint();
         ThreadRecord woken = null;
         synchronized (lock) {
             if (closed) {

@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.iocp4j.CompletionPort;
 import org.iocp4j.PortOptions;
+import org.iocp4j.sim.io.SimIo;
 
 /**
  * The deterministic simulator: runs a scenario and the threads it starts one at a time under a
@@ -183,6 +184,16 @@ public final class Sim {
     /** Opens a simulated port with concurrency {@code n}. */
     public CompletionPort openPort(int concurrency) {
         return openPort(PortOptions.withConcurrency(concurrency));
+    }
+
+    /**
+     * The simulated network and file system of this run, behind every simulated port's
+     * {@code io()}, with the census of the handles opened ({@link SimIo#checkNoLeaks()}). Made on
+     * first use with {@link SimOptions#io()}; one per run.
+     */
+    public SimIo io() {
+        sched.caller("Sim.io");
+        return sched.io();
     }
 
     /** The trace so far. */

@@ -2,6 +2,7 @@ package org.iocp4j.sim;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.iocp4j.sim.io.SimIoOptions;
 
 /**
  * How to run one simulation: the seed and strategy (or a replay token), the budgets that turn a
@@ -24,6 +25,7 @@ public final class SimOptions {
     private final Duration stallTimeout;
     private final int traceCapacity;
     private final boolean virtualThreads;
+    private final SimIoOptions io;
 
     private SimOptions(Builder b) {
         this.seed = b.seed;
@@ -36,6 +38,7 @@ public final class SimOptions {
         this.stallTimeout = b.stallTimeout;
         this.traceCapacity = b.traceCapacity;
         this.virtualThreads = b.virtualThreads;
+        this.io = b.io;
     }
 
     /** Options with every default: seed 0, random walk. */
@@ -60,6 +63,7 @@ public final class SimOptions {
         b.stallTimeout = stallTimeout;
         b.traceCapacity = traceCapacity;
         b.virtualThreads = virtualThreads;
+        b.io = io;
         return b;
     }
 
@@ -119,6 +123,11 @@ public final class SimOptions {
         return virtualThreads;
     }
 
+    /** The simulated network and disk, and the faults injected into them ({@link Sim#io()}). */
+    public SimIoOptions io() {
+        return io;
+    }
+
     @Override
     public String toString() {
         return "SimOptions[" + (replay != null ? "replay " + replay : strategy.code() + " seed " + seed)
@@ -138,6 +147,7 @@ public final class SimOptions {
         private Duration stallTimeout = Duration.ofSeconds(30);
         private int traceCapacity = 100_000;
         private boolean virtualThreads = true;
+        private SimIoOptions io = SimIoOptions.defaults();
 
         private Builder() {}
 
@@ -211,6 +221,12 @@ public final class SimOptions {
 
         public Builder virtualThreads(boolean virtual) {
             this.virtualThreads = virtual;
+            return this;
+        }
+
+        /** The simulated network and disk, and their faults (default: {@link SimIoOptions#defaults()}). */
+        public Builder io(SimIoOptions io) {
+            this.io = Objects.requireNonNull(io, "io");
             return this;
         }
 

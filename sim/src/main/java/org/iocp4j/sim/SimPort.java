@@ -13,6 +13,8 @@ import org.iocp4j.PortOptions;
 import org.iocp4j.PortStats;
 import org.iocp4j.internal.EmulatedCompletionPort;
 import org.iocp4j.internal.Seam;
+import org.iocp4j.io.IoFactory;
+import org.iocp4j.sim.io.kernel.SimIoFactory;
 
 /**
  * The simulator's port: the production engine ({@link EmulatedCompletionPort}), whose every call
@@ -25,10 +27,12 @@ public final class SimPort implements CompletionPort {
     public static final PortCapabilities CAPABILITIES = new PortCapabilities(true, true, true, true, true, true, true);
 
     private final EmulatedCompletionPort engine;
+    private final IoFactory io;
     private volatile SimScheduler user;
 
     private SimPort(EmulatedCompletionPort engine) {
         this.engine = engine;
+        this.io = new SimIoFactory(this, engine);
     }
 
     /**
@@ -126,6 +130,16 @@ public final class SimPort implements CompletionPort {
     public DequeueStatus poll(CompletionHandler handler, int limit, long timeout, TimeUnit unit) {
         require("poll");
         return engine.poll(handler, limit, timeout, unit);
+    }
+
+    /**
+     * {@inheritDoc} Simulated sockets and files on the simulated kernel of the calling thread's run
+     * ({@link Sim#io()}); open them from the run's simulated threads. Any simulated port of the run
+     * takes any of its handles.
+     */
+    @Override
+    public IoFactory io() {
+        return io;
     }
 
     @Override

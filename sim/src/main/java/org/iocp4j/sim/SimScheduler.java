@@ -8,6 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.iocp4j.PortEvent;
 import org.iocp4j.internal.ThreadRecord;
+import org.iocp4j.sim.io.SimIo;
+import org.iocp4j.sim.io.kernel.SimKernel;
 
 /**
  * Runs one simulation: simulated threads take turns, one at a time; at every scheduling point the
@@ -47,6 +49,7 @@ final class SimScheduler {
     private String failedThread;
     private int actionCount = -1;
     private SimRandom data;
+    private SimIo io;
 
     SimScheduler(SimOptions options) {
         this.options = options;
@@ -479,6 +482,13 @@ final class SimScheduler {
     }
 
     // ---- scenario data ---------------------------------------------------------------------
+
+    SimIo io() {
+        if (io == null) {
+            io = new SimKernel(handle, options.io());
+        }
+        return io;
+    }
 
     SimRandom random() {
         if (data == null) {

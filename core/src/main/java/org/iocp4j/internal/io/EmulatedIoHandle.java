@@ -17,7 +17,9 @@ import org.iocp4j.io.Overlapped;
  * finishes. Association, skip-on-success, cancel, close and port replacement follow spec 1.12-1.15.
  *
  * <p>Lock order: this handle's lock, then the port's. The backend calls {@link #onReady} from its
- * own thread (Netty's event loop plays the kernel).
+ * own thread (Netty's event loop, or the simulator's kernel thread, plays the kernel). Nothing done
+ * under the lock is a scheduling point ({@link EmulatedCompletionPort#insert} takes none), so the
+ * simulator never switches threads while a handle's lock is held.
  */
 public abstract class EmulatedIoHandle implements IoHandle {
     private static final int KNOWN_MODES = SKIP_COMPLETION_PORT_ON_SUCCESS | SKIP_SET_EVENT_ON_HANDLE;
@@ -189,9 +191,18 @@ public abstract class EmulatedIoHandle implements IoHandle {
         }
     }
 
+    /**
+     * The engine behind {@code port}, or null if {@code port} is not an emulated port. A backend
+     * whose ports wrap the engine (the simulator's) unwraps it here; the others need not override.
+     */
+    protected EmulatedCompletionPort engineOf(CompletionPort port) {
+        return port instanceof EmulatedCompletionPort p ? p : null;
+    }
+
     private EmulatedCompletionPort checkPort(CompletionPort port) {
         Objects.requireNonNull(port, "port");
-        if (!(port instanceof EmulatedCompletionPort p) || !port.backend().equals(backend())) {
+        EmulatedCompletionPort p = engineOf(port);
+        if (p == null || !port.backend().equals(backend())) {
             throw new IllegalArgumentException("port of backend '" + port.backend() + "' cannot take handles of backend '"
                     + backend() + "': open both through the same backend");
         }

@@ -47,7 +47,7 @@ final class FdLeakCheck implements BeforeAllCallback, AfterAllCallback {
      * Starts the loop group, and the JDK's lazily opened descriptors (its socket dispatcher keeps
      * one for closing sockets), so they are in the baseline.
      */
-    private static void warmUp(IoBackendUnderTest backend) throws IOException {
+    static void warmUp(IoBackendUnderTest backend) throws IOException {
         InetAddress lo = InetAddress.getLoopbackAddress();
         try (CompletionPort p = backend.open(PortOptions.withConcurrency(1));
                 var l = p.io().openServerSocket();

@@ -24,11 +24,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What the real-socket suites share: a port of the backend under test, its io(), loopback
+ * What a backend's own real-socket tests share (facts of one kernel, such as Linux's way of
+ * reporting connect failures; the rules every backend shares are the I/O conformance suites, run
+ * here through {@link UnixIoFixture}): a port of the backend under test, its io(), loopback
  * connections, and waiting for packets on the port itself (a dequeue with a timeout, never a
  * sleep). Every handle a test opens is closed after it, and {@link FdLeakCheck} checks the class
- * leaked no descriptor. A backend runs a suite by subclassing it and naming itself in
- * {@link #backend()}.
+ * leaked no descriptor. A test class subclasses it and names its backend in {@link #backend()}.
  */
 @ExtendWith(FdLeakCheck.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

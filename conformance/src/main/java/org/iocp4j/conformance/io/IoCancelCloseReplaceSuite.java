@@ -1,0 +1,257 @@
+package org.iocp4j.conformance.io;
+
+import static org.iocp4j.Win32Error.ERROR_CONNECTION_ABORTED;
+import static org.iocp4j.Win32Error.ERROR_INVALID_HANDLE;
+import static org.iocp4j.Win32Error.ERROR_IO_PENDING;
+import static org.iocp4j.Win32Error.ERROR_NOT_FOUND;
+import static org.iocp4j.Win32Error.ERROR_OPERATION_ABORTED;
+import static org.iocp4j.Win32Error.ERROR_SUCCESS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import org.iocp4j.CompletionEntry;
+import org.iocp4j.CompletionPort;
+import org.iocp4j.io.AsyncServerSocket;
+import org.iocp4j.io.AsyncSocket;
+import org.iocp4j.io.IoHandle;
+import org.iocp4j.io.Overlapped;
+import org.junit.jupiter.api.Test;
+
+/** Cancel (R64-R69), close with I/O pending (R71-R73) and port replacement (R74, R75). */
+public abstract class IoCancelCloseReplaceSuite extends IoSuite {
+
+    /** For subclasses. */
+    protected IoCancelCloseReplaceSuite() {}
+
+    @Test
+    public void r64_r65_cancelCompletesOnlyTheNamedOperationWithOperationAborted() throws Exception {
+        AsyncSocket[] pair = connectedPair(1, 2);
+        Overlapped r = new Overlapped();
+        assertEquals(ERROR_IO_PENDING, pair[1].read(ByteBuffer.allocateDirect(8), r));
+        AsyncServerSocket l = listener();
+        l.associate(port, 3);
+        Overlapped acc = new Overlapped();
+        assertEquals(ERROR_IO_PENDING, l.accept(socket(), acc));
+
+        assertEquals(ERROR_SUCCESS, pair[1].cancel(r));
+        expectPacket(r, ERROR_OPERATION_ABORTED, 0);
+        assertEquals(2, entry.key());
+        assertTrue(acc.isInFlight(), "another handle's operation is untouched");
+        assertNoPacket();
+
+        // the cancelled read took nothing: the next read gets the bytes
+        Overlapped w = new Overlapped();
+        Overlapped r2 = new Overlapped();
+        ByteBuffer in = ByteBuffer.allocateDirect(8);
+        assertEquals(ERROR_IO_PENDING, pair[1].read(in, r2));
+        assertEquals(ERROR_SUCCESS, pair[0].write(ByteBuffer.wrap(new byte[] {42}), w));
+        assertEquals(1, packetsFor(w, r2).get(r2).bytes());
+        assertEquals(42, in.get(0));
+        l.cancel(acc);
+        expectPacket(acc, ERROR_OPERATION_ABORTED, 0);
+    }
+
+    @Test
+    public void r64_cancelAllCancelsEveryPendingOperationOfTheHandle() throws Exception {
+        AsyncServerSocket l = listener();
+        l.associate(port, 3);
+        Overlapped a1 = new Overlapped();
+        Overlapped a2 = new Overlapped();
+        assertEquals(ERROR_IO_PENDING, l.accept(socket(), a1));
+        assertEquals(ERROR_IO_PENDING, l.accept(socket(), a2));
+        assertEquals(ERROR_SUCCESS, l.cancelAll());
+        expectPacket(a1, ERROR_OPERATION_ABORTED, 0); // in issue order
+        expectPacket(a2, ERROR_OPERATION_ABORTED, 0);
+        assertNoPacket();
+    }
+
+    @Test
+    public void r67_reusingAnOverlappedStillInFlightIsRefused() throws Exception {
+        AsyncSocket[] pair = connectedPair(1, 2);
+        Overlapped r = new Overlapped();
+        assertEquals(ERROR_IO_PENDING, pair[1].read(ByteBuffer.allocateDirect(8), r));
+        IllegalStateException x = assertThrows(IllegalStateException.class,
+                () -> pair[0].write(ByteBuffer.wrap(new byte[1]), r));
+        assertTrue(x.getMessage().contains("in flight"), x.getMessage());
+        assertNoPacket(); // the refused write did nothing
+        pair[1].cancel(r);
+        expectPacket(r, ERROR_OPERATION_ABORTED, 0);
+    }
+
+    @Test
+    public void r68_cancelWithNothingPendingIsNotFound() throws Exception {
+        AsyncSocket[] pair = connectedPair(1, 2);
+        assertEquals(ERROR_NOT_FOUND, pair[0].cancel(new Overlapped()));
+        assertEquals(ERROR_NOT_FOUND, pair[0].cancelAll());
+        assertNoPacket();
+    }
+
+    @Test
+    public void r69_anOperationThatCompletedAtOnceCannotBeCancelled() throws Exception {
+        AsyncSocket[] pair = connectedPair(1, 2);
+        Overlapped w = new Overlapped();
+        assertEquals(ERROR_SUCCESS, pair[0].write(ByteBuffer.wrap(new byte[3]), w));
+        assertEquals(ERROR_NOT_FOUND, pair[0].cancel(w));
+        expectPacket(w, 0, 3); // its one packet, not an aborted one
+        assertNoPacket();
+    }
+
+    @Test
+    public void r71_closingASocketCompletesItsPendingReadWithConnectionAborted() throws Exception {
+        AsyncSocket[] pair = connectedPair(1, 2);
+        Overlapped r = new Overlapped();
+        assertEquals(ERROR_IO_PENDING, pair[1].read(ByteBuffer.allocateDirect(8), r));
+        pair[1].close();
+        expectPacket(r, ERROR_CONNECTION_ABORTED, 0);
+        assertNoPacket();
+        assertEquals(ERROR_INVALID_HANDLE, pair[1].read(ByteBuffer.allocateDirect(8), new Overlapped()));
+        // the connection really closed: the peer reads end of stream
+        Overlapped peer = new Overlapped();
+        settle(pair[0].read(ByteBuffer.allocateDirect(8), peer), peer);
+        assertEquals(0, entry.bytes());
+    }
+
+    @Test
+    public void r71_closingAListenerCompletesItsPendingAcceptWithOperationAborted() throws Exception {
+        AsyncServerSocket l = listener();
+        l.associate(port, 3);
+        AsyncSocket target = socket();
+        Overlapped acc = new Overlapped();
+        assertEquals(ERROR_IO_PENDING, l.accept(target, acc));
+        l.close();
+        expectPacket(acc, ERROR_OPERATION_ABORTED, 0);
+        assertNull(target.remoteAddress());
+        AsyncServerSocket l2 = listener();
+        l2.associate(port, 4);
+        Overlapped again = new Overlapped();
+        assertEquals(ERROR_IO_PENDING, l2.accept(target, again), "the target is free again");
+        l2.cancel(again);
+        expectPacket(again, ERROR_OPERATION_ABORTED, 0);
+    }
+
+    @Test
+    public void r71_closingTheAcceptTargetAbortsTheAccept() throws Exception {
+        AsyncServerSocket l = listener();
+        l.associate(port, 3);
+        AsyncSocket target = socket();
+        Overlapped acc = new Overlapped();
+        assertEquals(ERROR_IO_PENDING, l.accept(target, acc));
+        target.close();
+        expectPacket(acc, ERROR_OPERATION_ABORTED, 0);
+        assertEquals(3, entry.key(), "the accept belongs to the listening socket");
+        // the listener still works
+        AsyncSocket next = socket();
+        AsyncSocket client = socket();
+        client.associate(port, 4);
+        Overlapped acc2 = new Overlapped();
+        Overlapped con = new Overlapped();
+        expectIssued(l.accept(next, acc2));
+        expectIssued(client.connect(l.localAddress(), con));
+        assertEquals(0, packetsFor(acc2, con).get(acc2).error());
+        assertEquals(client.localAddress(), next.remoteAddress());
+    }
+
+    @Test
+    public void r71_closingAConnectingSocketAbortsTheConnect() throws Exception {
+        AsyncServerSocket l = listener();
+        AsyncSocket client = socket();
+        client.associate(port, 4);
+        Overlapped con = new Overlapped();
+        int c = client.connect(l.localAddress(), con);
+        expectIssued(c);
+        client.close();
+        CompletionEntry e = next();
+        assertEquals(con, e.overlapped());
+        assertTrue(e.error() == 0 || e.error() == ERROR_OPERATION_ABORTED,
+                () -> "a connect completes or is aborted by the close (R66, R71): " + e.error());
+        assertNoPacket();
+    }
+
+    @Test
+    public void r73_closingWithNothingPendingQueuesNothing() throws Exception {
+        AsyncSocket[] pair = connectedPair(1, 2);
+        pair[0].close();
+        pair[0].close(); // idempotent
+        assertTrue(pair[0].isClosed());
+        assertNoPacket();
+    }
+
+    @Test
+    public void r74_replacingThePortMovesLaterCompletionsAndClearsTheModes() throws Exception {
+        AsyncSocket[] pair = connectedPair(1, 2);
+        pair[0].setCompletionNotificationModes(IoHandle.SKIP_COMPLETION_PORT_ON_SUCCESS);
+        CompletionPort other = openPort(1);
+        pair[0].replacePort(other, 11);
+        assertEquals(0, pair[0].completionNotificationModes(), "R75: replacing clears the skip modes");
+        Overlapped w = new Overlapped();
+        assertEquals(ERROR_SUCCESS, pair[0].write(ByteBuffer.wrap(new byte[2]), w));
+        next(other);
+        assertEquals(11, entry.key());
+        assertEquals(w, entry.overlapped());
+        assertNoPacket();
+    }
+
+    @Test
+    public void r74_replacingWithNoPortRemovesTheAssociation() throws Exception {
+        AsyncSocket[] pair = connectedPair(1, 2);
+        pair[0].replacePort(null, 0);
+        Overlapped w = new Overlapped();
+        assertEquals(ERROR_SUCCESS, pair[0].write(ByteBuffer.wrap(new byte[2]), w));
+        assertFalse(w.isInFlight());
+        assertEquals(2, w.bytesTransferred(), "the caller learns the result from the Overlapped");
+        assertNoPacket();
+        pair[0].associate(port, 5); // free to associate again
+    }
+
+    @Test
+    public void r75_replacingFailsWithoutAnAssociationOrWhileIoIsPending() throws Exception {
+        AsyncSocket lone = socket();
+        assertThrows(IllegalStateException.class, () -> lone.replacePort(port, 1));
+        AsyncSocket[] pair = connectedPair(1, 2);
+        Overlapped r = new Overlapped();
+        assertEquals(ERROR_IO_PENDING, pair[1].read(ByteBuffer.allocateDirect(4), r));
+        CompletionPort other = openPort(1);
+        assertThrows(IllegalStateException.class, () -> pair[1].replacePort(other, 9));
+        Overlapped w = new Overlapped();
+        assertEquals(ERROR_SUCCESS, pair[0].write(ByteBuffer.wrap(new byte[1]), w));
+        assertEquals(2, packetsFor(w, r).get(r).key(), "the pending read still completes to the first port");
+        assertNoPacket(other);
+    }
+
+    @Test
+    public void r66_aCancelRacingWithArrivingDataLosesNoByte() throws Exception {
+        AsyncSocket[] pair = connectedPair(1, 2);
+        ByteBuffer in = ByteBuffer.allocateDirect(1);
+        int received = 0;
+        int aborted = 0;
+        int rounds = 200;
+        for (int i = 0; i < rounds; i++) {
+            Overlapped r = new Overlapped();
+            Overlapped w = new Overlapped();
+            in.clear();
+            assertEquals(ERROR_IO_PENDING, pair[1].read(in, r));
+            Thread writer = start("writer-" + i, () -> pair[0].write(ByteBuffer.wrap(new byte[] {1}), w));
+            int c = pair[1].cancel(r); // races with the byte's arrival
+            join(writer);
+            Packet p = packetsFor(r, w).get(r);
+            if (p.error() == 0) {
+                assertEquals(ERROR_NOT_FOUND, c, "the read completed first: nothing left to cancel");
+                received += p.bytes();
+            } else {
+                assertEquals(ERROR_OPERATION_ABORTED, p.error());
+                assertEquals(ERROR_SUCCESS, c);
+                aborted++;
+                in.clear();
+                Overlapped again = new Overlapped();
+                settle(pair[1].read(in, again), again); // the byte waits in the socket
+                received += entry.bytes();
+            }
+        }
+        assertEquals(rounds, received, "every byte arrived exactly once (" + aborted + " reads were cancelled)");
+        assertNoPacket();
+    }
+}
