@@ -1,6 +1,7 @@
 package org.iocp4j.examples.echo;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A closed-loop load client for any TCP echo server, in plain JDK NIO (no iocp4j): each
@@ -25,8 +28,10 @@ import java.util.concurrent.Future;
  *
  * <p>Flags: {@code --host}, {@code --port}, {@code --connections}, {@code --size} (bytes per
  * message), {@code --duration} and {@code --warmup} (seconds), {@code --threads} (selector
- * threads sharing the connections). Every connection completes at least one message, and every
- * message in flight when the time is up is finished, so all bytes sent come back.
+ * threads sharing the connections), {@code --marks yes} (print {@code MARK start} and
+ * {@code MARK end} as the measured window opens and closes, for a benchmark driver). Every
+ * connection completes at least one message, and every message in flight when the time is up is
+ * finished, so all bytes sent come back.
  */
 public final class LoadClient {
 
@@ -66,6 +71,16 @@ public final class LoadClient {
      */
     public static Result run(InetSocketAddress server, int connections, int size, double seconds,
             double warmupSeconds, int threads) throws IOException, InterruptedException {
+        return run(server, connections, size, seconds, warmupSeconds, threads, null);
+    }
+
+    /**
+     * As {@link #run(InetSocketAddress, int, int, double, double, int)}, and prints
+     * {@code MARK start} and {@code MARK end} to {@code marks} (unless null) when the measured
+     * window opens and closes, so a benchmark driver can sample the server just then.
+     */
+    public static Result run(InetSocketAddress server, int connections, int size, double seconds,
+            double warmupSeconds, int threads, PrintStream marks) throws IOException, InterruptedException {
         if (connections < 1 || size < 1 || threads < 1) {
             throw new IllegalArgumentException("connections, size and threads must be >= 1, got " + connections
                     + ", " + size + ", " + threads);
@@ -76,6 +91,7 @@ public final class LoadClient {
         }
         List<LoadLoop> loops = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, connections));
+        ScheduledExecutorService marker = Executors.newSingleThreadScheduledExecutor();
         try {
             for (int i = 0; i < Math.min(threads, connections); i++) {
                 loops.add(new LoadLoop(size));
@@ -85,6 +101,10 @@ public final class LoadClient {
             }
             long from = System.nanoTime() + (long) (warmupSeconds * 1e9);
             long until = from + (long) (seconds * 1e9);
+            if (marks != null) {
+                marker.schedule(() -> marks.println("MARK start"), from - System.nanoTime(), TimeUnit.NANOSECONDS);
+                marker.schedule(() -> marks.println("MARK end"), until - System.nanoTime(), TimeUnit.NANOSECONDS);
+            }
             List<Future<?>> running = new ArrayList<>();
             for (LoadLoop loop : loops) {
                 running.add(pool.submit(() -> {
@@ -101,6 +121,8 @@ public final class LoadClient {
             }
             throw new IllegalStateException("a load thread failed", e.getCause());
         } finally {
+            marker.shutdown(); // a mark still due is printed first
+            marker.awaitTermination(1, TimeUnit.SECONDS);
             pool.shutdownNow();
             loops.forEach(LoadLoop::close);
         }
@@ -124,11 +146,13 @@ public final class LoadClient {
         defaults.put("duration", "10");
         defaults.put("warmup", "3");
         defaults.put("threads", "1");
+        defaults.put("marks", "no");
         Flags f = new Flags("LoadClient", defaults).parse(args);
         InetSocketAddress server = new InetSocketAddress(InetAddress.getByName(f.text("host")),
                 f.number("port", 1, 65535));
         Result r = run(server, f.number("connections", 1, 100_000), f.number("size", 1, 1 << 24),
-                f.seconds("duration", 86_400), f.seconds("warmup", 3_600), f.number("threads", 1, 1024));
+                f.seconds("duration", 86_400), f.seconds("warmup", 3_600), f.number("threads", 1, 1024),
+                f.text("marks").equals("yes") ? System.out : null);
         System.out.println(r);
         System.out.println(r.machineLine());
     }

@@ -4,13 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.iocp4j.CompletionPort;
 import org.iocp4j.CompletionPorts;
 import org.junit.jupiter.api.Assumptions;
@@ -36,7 +40,11 @@ class LoadClientTest {
     void aShortRunGetsEveryByteBackFromTheEchoServer() throws Exception {
         assumeIoBackend();
         try (EchoServer server = EchoServer.start(new InetSocketAddress(LOOPBACK, 0), 2, 4, 16384)) {
-            LoadClient.Result r = LoadClient.run(server.localAddress(), 6, 4096, 0.3, 0.1, 2);
+            ByteArrayOutputStream marks = new ByteArrayOutputStream();
+            LoadClient.Result r = LoadClient.run(server.localAddress(), 6, 4096, 0.3, 0.1, 2,
+                    new PrintStream(marks, true, StandardCharsets.UTF_8));
+            assertEquals(List.of("MARK start", "MARK end"), marks.toString(StandardCharsets.UTF_8).lines().toList(),
+                    "the measured window is marked as it opens and closes");
             assertTrue(r.bytesSent() >= 6 * 4096L, "every connection completes at least one message: " + r.machineLine());
             assertEquals(0, r.bytesSent() % 4096, "whole messages only: " + r.machineLine());
             assertEquals(r.bytesSent(), r.bytesEchoed(), "every byte sent came back: " + r.machineLine());
