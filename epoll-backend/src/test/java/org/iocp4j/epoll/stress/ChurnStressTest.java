@@ -68,18 +68,22 @@ class ChurnStressTest {
         for (int i = 0; i < WORKERS; i++) {
             ChurnWorker w = new ChurnWorker(churn, seed + i, CONNECTIONS / WORKERS, STEPS_PER_WORKER, deadline);
             workers.add(w);
-            threads.add(Thread.ofPlatform().name("churn-worker-" + i).start(w));
+            threads.add(Thread.ofPlatform().daemon().name("churn-worker-" + i).start(w));
         }
-        await("every worker took its steps").atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(20))
-                .until(() -> workers.stream().allMatch(ChurnWorker::stepsDone));
-        long stepsNanos = System.nanoTime() - started;
-
-        churn.closeEverything(); // R71: whatever is pending completes now
         Ledger ledger = churn.ledger;
-        await("a packet for every operation that must have one: " + ledger.summary() + "; " + replay)
-                .atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(10))
-                .until(() -> ledger.dequeued.get() >= ledger.expected());
-        port.close(); // the workers' dequeues return ABANDONED (R33)
+        long stepsNanos;
+        try {
+            await("every worker took its steps").atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> workers.stream().allMatch(ChurnWorker::stepsDone));
+            stepsNanos = System.nanoTime() - started;
+            churn.closeEverything(); // R71: whatever is pending completes now
+            await("a packet for every operation that must have one: " + ledger.summary() + "; " + replay)
+                    .atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> ledger.dequeued.get() >= ledger.expected());
+        } finally {
+            churn.closeEverything(); // again, harmless; on a failure above it stops the churn
+            port.close(); // the workers' dequeues return ABANDONED (R33)
+        }
         for (Thread t : threads) {
             t.join(TimeUnit.SECONDS.toMillis(10));
             assertTrue(!t.isAlive(), t.getName() + " did not end");
