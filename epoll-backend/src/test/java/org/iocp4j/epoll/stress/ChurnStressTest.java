@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.iocp4j.CompletionPort;
 import org.iocp4j.PortOptions;
 import org.iocp4j.Win32Error;
@@ -77,9 +78,12 @@ class ChurnStressTest {
                     .until(() -> workers.stream().allMatch(ChurnWorker::stepsDone));
             stepsNanos = System.nanoTime() - started;
             churn.closeEverything(); // R71: whatever is pending completes now
-            await("a packet for every operation that must have one: " + ledger.summary() + "; " + replay)
-                    .atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(10))
-                    .until(() -> ledger.dequeued.get() >= ledger.expected());
+            try {
+                await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(10))
+                        .until(() -> ledger.dequeued.get() >= ledger.expected());
+            } catch (ConditionTimeoutException e) {
+                // some packet never came: the assertions below name the operations
+            }
         } finally {
             churn.closeEverything(); // again, harmless; on a failure above it stops the churn
             port.close(); // the workers' dequeues return ABANDONED (R33)
