@@ -66,6 +66,7 @@ public final class EchoServer implements AutoCloseable {
      *
      * @throws IllegalArgumentException if a count is below 1 or the buffer below 1 byte
      * @throws IOException if the address cannot be bound
+     * @throws UnsupportedOperationException if no backend with sockets is available here
      */
     public static EchoServer start(InetSocketAddress address, int threads, int accepts, int bufferSize)
             throws IOException {
@@ -73,7 +74,14 @@ public final class EchoServer implements AutoCloseable {
         require(accepts >= 1, "accepts must be >= 1 (how many AcceptEx stay outstanding), got " + accepts);
         require(bufferSize >= 1, "bufferSize must be >= 1 byte, got " + bufferSize);
         CompletionPort port = CompletionPorts.open(PortOptions.withConcurrency(threads));
-        EchoServer server = new EchoServer(port, port.io().openServerSocket(), bufferSize);
+        EchoServer server;
+        try {
+            server = new EchoServer(port, port.io().openServerSocket(), bufferSize);
+        } catch (UnsupportedOperationException e) {
+            port.close();
+            throw new UnsupportedOperationException("the echo server needs a backend with sockets (epoll on Linux,"
+                    + " kqueue on macOS); the best one here is '" + port.backend() + "'", e);
+        }
         try {
             server.listener.bind(address, 1024);
             server.listener.associate(port, LISTENER_KEY);
