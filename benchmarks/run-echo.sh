@@ -9,6 +9,7 @@
 #   benchmarks/run-echo.sh                          # 10 s per case after 3 s of warm-up, 1 round
 #   benchmarks/run-echo.sh --duration 2 --warmup 1  # a smoke run
 #   benchmarks/run-echo.sh --rounds 3               # medians of 3 rounds
+#   benchmarks/run-echo.sh --servers iocp4j,iocp4j-nospin,netty,jdk   # also with -Diocp4j.spinTries=0
 # Other flags: --servers iocp4j,netty,jdk --connections 1,64 --sizes 64,4096 --threads 2
 #              --client-threads 1 --out DIR
 # Run it on a quiet machine: client and servers share the processors, so anything else running

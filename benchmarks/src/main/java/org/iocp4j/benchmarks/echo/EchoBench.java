@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The echo benchmark's driver (run it through {@code benchmarks/run-echo.sh}): for each server
@@ -27,7 +28,8 @@ import java.util.regex.Pattern;
  * docs/benchmarks.md.
  *
  * <p>Flags ({@code --name value}): {@code duration} and {@code warmup} seconds per case,
- * {@code rounds} (the report takes medians), {@code servers} (iocp4j,netty,jdk),
+ * {@code rounds} (the report takes medians), {@code servers} (iocp4j,netty,jdk; also
+ * iocp4j-nospin: the same server with the engine's spin before parking off),
  * {@code connections} (1,64), {@code sizes} (64,4096), {@code threads} per server (2),
  * {@code client-threads} (1), {@code out} (directory).
  */
@@ -110,7 +112,11 @@ public final class EchoBench {
 
     /** The report's name of a server. */
     private static String label(String server) {
-        return server.equals("iocp4j") ? "iocp4j (epoll)" : server;
+        return switch (server) {
+            case "iocp4j" -> "iocp4j (epoll)";
+            case "iocp4j-nospin" -> "iocp4j (epoll, spinTries=0)";
+            default -> server;
+        };
     }
 
     private ServerProcess start(String server) throws IOException {
@@ -119,11 +125,16 @@ public final class EchoBench {
         return switch (server) {
             case "iocp4j" -> ServerProcess.start(label(server), java, jvm, classPath,
                     "org.iocp4j.examples.echo.EchoServer", List.of("--port", "0", "--threads", threads));
+            case "iocp4j-nospin" -> ServerProcess.start(label(server), java,
+                    Stream.concat(jvm.stream(), Stream.of("-Diocp4j.spinTries=0"))
+                            .toList(), classPath, "org.iocp4j.examples.echo.EchoServer",
+                    List.of("--port", "0", "--threads", threads));
             case "netty" -> ServerProcess.start(server, java, jvm, classPath, NettyEchoServer.class.getName(),
                     List.of("0", threads));
             case "jdk" -> ServerProcess.start(server, java, jvm, classPath, JdkAsyncEchoServer.class.getName(),
                     List.of("0", threads));
-            default -> throw new IllegalArgumentException("unknown server '" + server + "': iocp4j, netty or jdk");
+            default -> throw new IllegalArgumentException("unknown server '" + server
+                    + "': iocp4j, iocp4j-nospin, netty or jdk");
         };
     }
 

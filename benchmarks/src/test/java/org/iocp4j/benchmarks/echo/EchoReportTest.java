@@ -42,6 +42,17 @@ class EchoReportTest {
     }
 
     @Test
+    void eachIocpServerGetsItsOwnRatioTable() {
+        EchoReport r = new EchoReport(List.of(c("iocp4j (epoll)", 1, 50, 100, 1_000_000, 100),
+                c("iocp4j (epoll, spinTries=0)", 1, 100, 100, 1_000_000, 100), c("netty", 1, 100, 100, 1_000_000, 100)),
+                List.of("iocp4j (epoll)", "iocp4j (epoll, spinTries=0)", "netty"), ONE_LOAD);
+        String md = r.markdown("setup");
+        assertTrue(md.contains("Ratios of iocp4j (epoll) (") && md.contains("Ratios of iocp4j (epoll, spinTries=0) ("), md);
+        assertTrue(md.contains("| 64 | 4 KiB | 0.50 ✗ | 2.00 ✗ | 1.00 ✓ | 2.00 ✗ |"), md); // no JDK column
+        assertTrue(md.contains("| 64 | 4 KiB | 1.00 ✓ | 1.00 ✓ | 1.00 ✓ | 1.00 ✓ |"), md);
+    }
+
+    @Test
     void procStatsOfThisProcessGrow() throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "needs Linux /proc");
         long pid = ProcessHandle.current().pid();
