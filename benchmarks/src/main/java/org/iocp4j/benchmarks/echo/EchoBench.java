@@ -19,13 +19,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The echo benchmark's driver (run it through {@code benchmarks/run-echo.sh}): for each server
- * (iocp4j's echo server on its best backend, Netty on native epoll, the JDK's
- * AsynchronousChannelGroup), in its own JVM with the same number of server threads, it runs the
- * examples' load client in another JVM for each load (connections x message size), and samples
- * the server's CPU time and context switches in /proc exactly as the client's measured window
- * opens and closes. Writes a TSV of every measurement and a markdown table for
- * docs/benchmarks.md.
+ * The echo benchmark's driver (run it through {@code benchmarks/run-echo.sh}): it starts each
+ * server (iocp4j's echo server on its best backend, Netty on native epoll, the JDK's
+ * AsynchronousChannelGroup) in its own JVM with the same number of server threads, then for
+ * each load (connections x message size) runs the examples' load client in another JVM against
+ * every server in turn, and samples that server's CPU time and context switches in /proc
+ * exactly as the client's measured window opens and closes. Writes a TSV of every measurement
+ * and a markdown table for docs/benchmarks.md.
  *
  * <p>Flags ({@code --name value}): {@code duration} and {@code warmup} seconds per case,
  * {@code rounds} (the report takes medians), {@code servers} (iocp4j,netty,jdk; also
@@ -83,10 +83,17 @@ public final class EchoBench {
         Path tsv = out.resolve("echo-" + stamp + ".tsv");
         Files.writeString(tsv, EchoCase.header() + "\n");
         List<EchoCase> all = new ArrayList<>();
-        for (int round = 1; round <= rounds; round++) {
+        // Every server runs all along (an idle one blocks and costs nothing), and each load is measured
+        // on every server before the next load: a drift of the machine's background load then shifts
+        // the servers' figures of one load alike, not the ratios between them.
+        List<ServerProcess> running = new ArrayList<>();
+        try {
             for (String server : servers) {
-                try (ServerProcess p = start(server)) {
-                    for (int[] load : loads) {
+                running.add(start(server));
+            }
+            for (int round = 1; round <= rounds; round++) {
+                for (int[] load : loads) {
+                    for (ServerProcess p : running) {
                         EchoCase c = measure(p, load[0], load[1], round);
                         all.add(c);
                         Files.writeString(tsv, c.line() + "\n", StandardOpenOption.APPEND);
@@ -94,9 +101,12 @@ public final class EchoBench {
                     }
                 }
             }
+        } finally {
+            running.forEach(ServerProcess::close);
         }
         String setup = String.format(Locale.ROOT, "Echo over loopback; client and servers share this machine's %d"
-                + " processors. Each server runs in its own JVM with %s server threads; the same closed-loop load"
+                + " processors. Each server runs in its own JVM with %s server threads (all started at once, idle"
+                + " while another is measured; each load runs on every server in turn); the same closed-loop load"
                 + " client (examples' LoadClient, %s selector thread) runs %s s per case after %s s of warm-up;"
                 + " median of %d round(s). Server CPU and context switches are read from /proc over the measured"
                 + " window. Java %s.", Runtime.getRuntime().availableProcessors(), flags.get("threads"),
