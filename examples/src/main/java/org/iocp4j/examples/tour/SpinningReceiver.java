@@ -36,6 +36,7 @@ final class SpinningReceiver implements Scenario {
         AtomicBoolean stopSpinning = new AtomicBoolean();
         AtomicBoolean back = new AtomicBoolean();
         CountDownLatch unblock = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
         PortStats starved;
         try (Scene scene = new Scene(n)) {
             CompletionPort port = scene.open(Narrator.MAIN_PORT, 1);
@@ -60,6 +61,11 @@ final class SpinningReceiver implements Scenario {
                 port.dequeue(e);
                 n.note("got #" + e.key());
                 second.set(e.key());
+                try {
+                    release.await(); // stay alive (and active) until worker-1 is back: no R29 exit meanwhile
+                } catch (InterruptedException x) {
+                    Thread.currentThread().interrupt();
+                }
             });
             Await.until("worker-2 waits", () -> port.stats().waitingThreads() == 1);
             starved = port.stats();
@@ -69,6 +75,7 @@ final class SpinningReceiver implements Scenario {
             Await.until("worker-2 has #2", () -> second.get() != 0);
             unblock.countDown();
             Await.until("worker-1 is back", back::get);
+            release.countDown();
         }
         Outcome o = new Outcome(title(), n.trace());
         int blocked = o.indexOf(s -> s.is(PortEvent.BLOCK, "worker-1"));
