@@ -150,7 +150,7 @@ final class WindowsCompletionPort implements CompletionPort {
         if (n <= 0) {
             return status(n);
         }
-        RuntimeException first = null;
+        Throwable first = null; // a RuntimeException or an Error: the handler declares nothing else
         me.delivering++;
         try {
             for (int i = 0; i < n; i++) { // FIFO, as the kernel returned them (R48)
@@ -158,7 +158,7 @@ final class WindowsCompletionPort implements CompletionPort {
                 b.objects[i] = null;
                 try {
                     handler.onCompletion(b.keys[i], b.bytes[i], ov, b.errors[i]);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) { // removed entries are delivered whatever happens (R47)
                     if (first == null) {
                         first = e;
                     } else {
@@ -169,8 +169,11 @@ final class WindowsCompletionPort implements CompletionPort {
         } finally {
             me.delivering--;
         }
+        if (first instanceof Error err) {
+            throw err;
+        }
         if (first != null) {
-            throw first;
+            throw (RuntimeException) first;
         }
         return DequeueStatus.COMPLETED;
     }
