@@ -17,7 +17,18 @@ final class OnWindows {
     static final String WINE_WAKES_FIFO = "Wine wakes waiters FIFO, the order of older Wine (spec 1.19; "
             + "measured on Wine 8.0), where R14 requires LIFO";
 
+    private static WindowsFixture fixture;
+
     private OnWindows() {}
+
+    /** The fixture of the conformance suites; skips the test when the backend is not available. */
+    static synchronized WindowsFixture fixture() {
+        assumeAvailable();
+        if (fixture == null) {
+            fixture = new WindowsFixture();
+        }
+        return fixture;
+    }
 
     /** Skips the test, saying what it needs, when the backend is not available. */
     static void assumeAvailable() {
