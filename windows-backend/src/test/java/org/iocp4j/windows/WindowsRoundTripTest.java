@@ -77,4 +77,68 @@ class WindowsRoundTripTest extends IoTestSupport {
         assertEquals(2, read.key());
         assertEquals(3, in.position());
     }
+
+    @Test
+    void aLargeWriteCompletesOnlyWhenAllIsSent() throws Exception {
+        AsyncSocket[] pair = connectedPair(1, 2);
+        byte[] data = new byte[8 << 20]; // more than the socket buffers hold
+        new java.util.Random(42).nextBytes(data);
+        ByteBuffer out = ByteBuffer.allocateDirect(data.length).put(data).flip();
+        Overlapped w = new Overlapped();
+        int issued = pair[0].write(out, w);
+        requireStarted(issued); // Winsock may take it all at once (it pins the buffer) or pend
+
+        ByteBuffer got = ByteBuffer.allocate(data.length);
+        ByteBuffer in = ByteBuffer.allocateDirect(256 << 10);
+        boolean writeDone = false;
+        while (got.hasRemaining()) {
+            in.clear();
+            Overlapped r = new Overlapped();
+            requireStarted(pair[1].read(in, r));
+            boolean readDone = false;
+            while (!readDone) {
+                org.iocp4j.CompletionEntry e = next();
+                if (e.overlapped() == w) {
+                    assertEquals(0, e.error());
+                    assertEquals(data.length, e.bytes(), "one packet for the whole write");
+                    writeDone = true;
+                } else {
+                    assertEquals(r, e.overlapped());
+                    readDone = true;
+                    got.put(in.flip());
+                }
+            }
+        }
+        if (!writeDone) {
+            expectPacket(w, 0, data.length);
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(data, got.array());
+        assertEquals(data.length, out.position());
+    }
+
+    @Test
+    void scatterAndGather() throws Exception {
+        AsyncSocket[] pair = connectedPair(1, 2);
+        ByteBuffer a = ByteBuffer.allocateDirect(3).put(new byte[] {1, 2, 3}).flip();
+        ByteBuffer b = ByteBuffer.allocateDirect(4).put(new byte[] {4, 5, 6, 7}).flip();
+        Overlapped w = new Overlapped();
+        settle(pair[0].write(new ByteBuffer[] {a, ByteBuffer.allocateDirect(0), b}, w), w);
+        assertEquals(7, entry.bytes());
+        assertEquals(3, a.position());
+        assertEquals(4, b.position());
+
+        ByteBuffer x = ByteBuffer.allocateDirect(2);
+        ByteBuffer y = ByteBuffer.allocateDirect(10);
+        int total = 0;
+        while (total < 7) { // the bytes may arrive in two segments
+            Overlapped r = new Overlapped();
+            settle(pair[1].read(new ByteBuffer[] {x, y}, r), r);
+            total += entry.bytes();
+        }
+        assertEquals(7, total);
+        byte[] all = new byte[7];
+        x.flip().get(all, 0, 2);
+        y.flip().get(all, 2, 5);
+        assertEquals("[1, 2, 3, 4, 5, 6, 7]", java.util.Arrays.toString(all));
+    }
 }
