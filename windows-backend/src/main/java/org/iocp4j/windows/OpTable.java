@@ -26,6 +26,8 @@ final class OpTable {
     private static int used;
     private static int inUse;
     private static final List<IoOp> candidates = new ArrayList<>();
+    /** candidates.size(), readable without the lock: a sweep with nothing stale costs one volatile read. */
+    private static volatile int staleCount;
 
     private OpTable() {}
 
@@ -62,6 +64,7 @@ final class OpTable {
             if (op.candidate) {
                 op.candidate = false;
                 candidates.remove(op);
+                staleCount = candidates.size();
             }
         }
         NativeMemory.putLong(op.address + IoOp.TAG, 0);
@@ -103,6 +106,7 @@ final class OpTable {
         if (!op.candidate && op.address != 0) {
             op.candidate = true;
             candidates.add(op);
+            staleCount = candidates.size();
         }
     }
 
@@ -116,12 +120,16 @@ final class OpTable {
                     candidates.add(op);
                 }
             }
+            staleCount = candidates.size();
         }
         sweep();
     }
 
     /** Frees every stale operation the kernel has finished with. */
     static void sweep() {
+        if (staleCount == 0) {
+            return;
+        }
         IoOp[] batch;
         synchronized (OpTable.class) {
             if (candidates.isEmpty()) {

@@ -102,6 +102,9 @@ final class WindowsAsyncSocket extends WindowsHandle implements AsyncSocket {
 
     /** Under lock (ConnectOp.settle): a connect's final result; a failed one leaves the socket free to connect again. */
     int connectSettled(int error) {
+        if (closedLocked()) {
+            return error; // closed meanwhile: the kernel's word, and no socket left to update
+        }
         int result = error;
         if (result == 0 && Ws2_32.setsockopt(nativeHandle(), Ws2_32.SOL_SOCKET, Ws2_32.SO_UPDATE_CONNECT_CONTEXT, 0, 0) != 0) {
             result = WinsockErrors.toWin32(Ws2_32.lastError());
