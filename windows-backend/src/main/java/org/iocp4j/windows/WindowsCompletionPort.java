@@ -28,6 +28,11 @@ import org.iocp4j.io.IoFactory;
  * them and for posts in flight to leave, and only then closes the handle. So no call ever reaches
  * a handle value that was closed and perhaps reused, and the slots of the packets the kernel
  * drops (R38) are freed after the last thread that could still map one back has done so.
+ *
+ * <p>A packet value is a posted object's slot (odd, or 0 for null) or the address of an I/O
+ * operation's OVERLAPPED block (even; {@link IoOp}), which the dequeue finishes (buffers settled,
+ * Overlapped completed) before handing the entry out. After the handle is closed, the blocks whose
+ * packets can no longer be dequeued go to {@link OpTable}'s stale set.
  */
 final class WindowsCompletionPort implements CompletionPort {
     private static final Cleaner CLEANER = Cleaner.create();
