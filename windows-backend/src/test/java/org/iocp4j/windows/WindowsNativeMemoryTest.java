@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.ref.WeakReference;
@@ -49,6 +50,31 @@ class WindowsNativeMemoryTest extends IoTestSupport {
         expectPacket(ov, 0, 3);
         expectPacket(ov, 0, 5);
         assertEquals(0, ((WindowsHandle) pair[0]).liveOperations());
+    }
+
+    @Test
+    void r56_aSkippedPacketLeavesNoBlockWaitingForIt() throws Exception {
+        AsyncSocket[] pair = connectedPair(1, 2);
+        pair[0].setCompletionNotificationModes(org.iocp4j.io.IoHandle.SKIP_COMPLETION_PORT_ON_SUCCESS);
+        Overlapped w = new Overlapped();
+        assertEquals(ERROR_SUCCESS, pair[0].write(ByteBuffer.wrap(new byte[5]), w));
+        assertNoPacket();
+        assertEquals(0, ((WindowsHandle) pair[0]).liveOperations(), "freed at once: the kernel skipped its packet");
+    }
+
+    @Test
+    void r67_aRefusedReuseAllocatesNothing() throws Exception {
+        AsyncSocket[] pair = connectedPair(1, 2);
+        Overlapped r = new Overlapped();
+        assertEquals(ERROR_IO_PENDING, pair[1].read(ByteBuffer.allocateDirect(8), r));
+        int blocks = OpTable.inUse();
+        assertThrows(IllegalStateException.class, () -> pair[0].write(ByteBuffer.wrap(new byte[1]), r));
+        assertEquals(blocks, OpTable.inUse());
+        assertEquals(0, ((WindowsHandle) pair[0]).liveOperations());
+        assertNoPacket();
+        pair[1].cancel(r);
+        next();
+        assertSame(r, entry.overlapped());
     }
 
     @Test
