@@ -3,6 +3,7 @@ package org.iocp4j.conformance;
 import org.iocp4j.CompletionPort;
 import org.iocp4j.PortCapabilities;
 import org.iocp4j.PortOptions;
+import org.iocp4j.PortStats;
 
 /**
  * What a backend hands the conformance suites: how to open a port, what it can do (as data, never
@@ -30,4 +31,14 @@ public interface BackendFixture {
      * (usually closed); {@code port} is the port {@link #open} returned.
      */
     String invariantViolation(CompletionPort port);
+
+    /**
+     * How many threads are blocked in a dequeue or poll on {@code port} (a port {@link #open}
+     * returned), or {@link PortStats#UNKNOWN} when the backend cannot tell. Suites only wait on it
+     * ("until n threads wait"), so a backend may answer from what it can observe, e.g. the threads
+     * it sees parked inside its kernel call. The default is {@code port.stats().waitingThreads()}.
+     */
+    default int waitingThreads(CompletionPort port) {
+        return port.stats().waitingThreads();
+    }
 }

@@ -163,9 +163,9 @@ public abstract class TimeoutSuite extends ConformanceSuite {
         // B's timer may fire before C arrives on a slow machine; then B was not in the middle, but
         // what the posts must do is the same, so the test cannot flake either way.
         Call bWaits = b.dequeue(port, 200);
-        awaitUntil("B waits or has timed out", () -> port.stats().waitingThreads() == 2 || bWaits.isDone());
+        awaitUntil("B waits or has timed out", () -> waiting(port) == 2 || bWaits.isDone());
         Call cWaits = c.dequeue(port);
-        awaitUntil("C waits", () -> port.stats().waitingThreads() == (bWaits.isDone() ? 2 : 3));
+        awaitUntil("C waits", () -> waiting(port) == (bWaits.isDone() ? 2 : 3));
         assertEquals(DequeueStatus.TIMEOUT, bWaits.status());
         awaitWaiting(port, 2);
         port.post(1, 0, null);

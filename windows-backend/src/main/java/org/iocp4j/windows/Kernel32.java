@@ -48,4 +48,34 @@ final class Kernel32 {
     static native int GetCurrentThreadId();
 
     static native long OpenThread(int access, int inheritHandle, int threadId);
+
+    // Files (the I/O layer)
+
+    static final int GENERIC_READ = 0x80000000;
+    static final int GENERIC_WRITE = 0x40000000;
+    static final int FILE_SHARE_READ = 0x1;
+    static final int FILE_SHARE_WRITE = 0x2;
+    static final int FILE_SHARE_DELETE = 0x4;
+    static final int CREATE_NEW = 1;
+    static final int CREATE_ALWAYS = 2;
+    static final int OPEN_EXISTING = 3;
+    static final int OPEN_ALWAYS = 4;
+    static final int TRUNCATE_EXISTING = 5;
+    static final int FILE_ATTRIBUTE_NORMAL = 0x80;
+    static final int FILE_FLAG_OVERLAPPED = 0x40000000;
+    static final int FILE_FLAG_WRITE_THROUGH = 0x80000000;
+    static final int FILE_FLAG_DELETE_ON_CLOSE = 0x04000000;
+
+    static native long CreateFileW(long name, int access, int share, long security, int disposition, int flags,
+            long template);
+
+    static native int ReadFile(long file, long buffer, int length, long bytesOut, long overlapped);
+
+    static native int WriteFile(long file, long buffer, int length, long bytesOut, long overlapped);
+
+    static native int GetFileSizeEx(long file, long sizeOut);
+
+    static native int CancelIoEx(long file, long overlapped);
+
+    static native int SetFileCompletionNotificationModes(long file, byte flags);
 }

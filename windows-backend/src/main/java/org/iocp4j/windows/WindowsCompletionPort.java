@@ -1,6 +1,8 @@
 package org.iocp4j.windows;
 
 import java.lang.ref.Cleaner;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -13,6 +15,7 @@ import org.iocp4j.PortCapabilities;
 import org.iocp4j.PortClosedException;
 import org.iocp4j.PortStats;
 import org.iocp4j.Win32Error;
+import org.iocp4j.io.IoFactory;
 
 /**
  * The kernel's own completion port: the kernel queues, wakes LIFO, counts active threads and
@@ -25,6 +28,11 @@ import org.iocp4j.Win32Error;
  * them and for posts in flight to leave, and only then closes the handle. So no call ever reaches
  * a handle value that was closed and perhaps reused, and the slots of the packets the kernel
  * drops (R38) are freed after the last thread that could still map one back has done so.
+ *
+ * <p>A packet value is a posted object's slot (odd, or 0 for null) or the address of an I/O
+ * operation's OVERLAPPED block (even; {@link IoOp}), which the dequeue finishes (buffers settled,
+ * Overlapped completed) before handing the entry out. After the handle is closed, the blocks whose
+ * packets can no longer be dequeued go to {@link OpTable}'s stale set.
  */
 final class WindowsCompletionPort implements CompletionPort {
     private static final Cleaner CLEANER = Cleaner.create();
@@ -48,6 +56,8 @@ final class WindowsCompletionPort implements CompletionPort {
     private int users;
     /** Written under lock. */
     private volatile boolean closed;
+    /** The kernel handle is closed: no dequeue can ever take another packet (set after CloseHandle). */
+    private volatile boolean handleClosed;
 
     /** Adopts {@code handle}, a port this object now owns and closes. */
     WindowsCompletionPort(long handle, int concurrency, PortCapabilities capabilities) {
@@ -145,7 +155,7 @@ final class WindowsCompletionPort implements CompletionPort {
         if (n <= 0) {
             return status(n);
         }
-        RuntimeException first = null;
+        Throwable first = null; // a RuntimeException or an Error: the handler declares nothing else
         me.delivering++;
         try {
             for (int i = 0; i < n; i++) { // FIFO, as the kernel returned them (R48)
@@ -153,7 +163,7 @@ final class WindowsCompletionPort implements CompletionPort {
                 b.objects[i] = null;
                 try {
                     handler.onCompletion(b.keys[i], b.bytes[i], ov, b.errors[i]);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) { // removed entries are delivered whatever happens (R47)
                     if (first == null) {
                         first = e;
                     } else {
@@ -164,8 +174,11 @@ final class WindowsCompletionPort implements CompletionPort {
         } finally {
             me.delivering--;
         }
+        if (first instanceof Error err) {
+            throw err;
+        }
         if (first != null) {
-            throw first;
+            throw (RuntimeException) first;
         }
         return DequeueStatus.COMPLETED;
     }
@@ -189,7 +202,7 @@ final class WindowsCompletionPort implements CompletionPort {
                 if (Kernel32.GetQueuedCompletionStatusEx(handle, b.entriesAddress, room, b.removedAddress, ms, 1) != 0) {
                     int n = b.removedCount(); // R43, R44: TRUE even for entries of failed I/O
                     for (int i = 0; i < n; i++) {
-                        b.objects[i] = resolve(b.read(i));
+                        b.objects[i] = resolve(b.read(i), b, i);
                     }
                     return n;
                 }
@@ -218,13 +231,18 @@ final class WindowsCompletionPort implements CompletionPort {
         }
     }
 
-    /** The object a packet value stands for. */
-    private Object resolve(long value) {
+    /**
+     * The object a packet value stands for: a posted object's slot (odd, or 0 for null), or the
+     * address of an I/O operation's OVERLAPPED block (even), whose operation is finished here: its
+     * buffers settled and its Overlapped completed before the entry is handed out.
+     */
+    private Object resolve(long value, WindowsThread.Batch b, int i) {
         if (PacketValues.isOurs(value)) {
             return values.take(value);
         }
-        // Only this port posts to its private handle; OVERLAPPED addresses come with the I/O layer.
-        return Long.valueOf(value);
+        IoOp op = OpTable.forPacket(value);
+        b.errors[i] = op.handle.onPacket(op, b.bytes[i], b.errors[i]);
+        return op.overlapped;
     }
 
     private static DequeueStatus status(int code) {
@@ -252,6 +270,35 @@ final class WindowsCompletionPort implements CompletionPort {
             depth = 0; // R38: the queued packets went with the port
         }
         return new PortStats(concurrency, PortStats.UNKNOWN, depth, PortStats.UNKNOWN, PortStats.UNKNOWN);
+    }
+
+    @Override
+    public IoFactory io() {
+        return new WindowsIoFactory(this);
+    }
+
+    /** The kernel handle; use it only between {@link #enterUse()} and {@link #exitUse()}. */
+    long handle() {
+        return handle;
+    }
+
+    /** True once the kernel handle is closed: packets still queued, or queued later, are unreachable (R38). */
+    boolean isHandleClosed() {
+        return handleClosed;
+    }
+
+    /** The threads inside a dequeue or poll of this port now (some perhaps not yet, or no longer, in the kernel's wait). */
+    List<Thread> callerThreads() {
+        lock.lock();
+        try {
+            List<Thread> threads = new ArrayList<>();
+            for (WindowsThread t = callers; t != null; t = t.next) {
+                threads.add(t.thread);
+            }
+            return threads;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Packets posted with an object and not yet dequeued or dropped; 0 after close. */
@@ -282,6 +329,8 @@ final class WindowsCompletionPort implements CompletionPort {
         }
         cleanable.clean(); // CloseHandle, exactly once
         values.clear(); // R38: the kernel dropped the queued packets; free their slots
+        handleClosed = true;
+        OpTable.portClosed(this); // and the I/O blocks whose packets can no longer be dequeued
         if (closer.error != 0) {
             throw new WindowsPortException("CloseHandle", closer.error, "closing " + this);
         }
@@ -290,7 +339,8 @@ final class WindowsCompletionPort implements CompletionPort {
         }
     }
 
-    private boolean enterUse() {
+    /** Keeps the handle open until {@link #exitUse()}; false if the port is closed. */
+    boolean enterUse() {
         lock.lock();
         try {
             if (closed) {
@@ -303,7 +353,7 @@ final class WindowsCompletionPort implements CompletionPort {
         }
     }
 
-    private void exitUse() {
+    void exitUse() {
         lock.lock();
         try {
             if (--users == 0 && closed) {

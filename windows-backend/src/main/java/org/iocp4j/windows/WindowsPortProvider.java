@@ -10,6 +10,10 @@ import org.iocp4j.spi.CompletionPortProvider;
  * Available on 64-bit Windows (and Wine) with kernel32 and ntdll loadable; ranks above the
  * emulation, so {@link org.iocp4j.CompletionPorts#open(PortOptions)} picks it there.
  *
+ * <p>I/O: a port's {@link CompletionPort#io()} opens overlapped sockets and files (WSASocketW
+ * with WSA_FLAG_OVERLAPPED, CreateFileW with FILE_FLAG_OVERLAPPED) that can be associated with any
+ * port of this backend; the kernel does the I/O and queues the packets (docs/windows.md).
+ *
  * <p>Capabilities: the kernel enforces the concurrency maximum (not under Wine, which ignores it,
  * spec 1.19) and sees every wait of every thread, including thread exit; it does not report the
  * active, associated or waiting thread counts. Options: {@link PortOptions#watchdogPeriod()} and

@@ -122,6 +122,28 @@ class KernelReferenceTest {
         }
     }
 
+    @Test
+    void r15_r77_aPacketPostedToAWaitingThreadIsHandedOverNeverQueued() {
+        OnWindows.assumeNotWine(OnWindows.WINE_QUEUES_HANDED_PACKETS);
+        long port = newPort();
+        try {
+            AtomicIntegerArray result = new AtomicIntegerArray(1);
+            Thread t = OnWindows.start("kernel-waiter", () -> result.set(0, gqcs(port, outParams(), 30_000)));
+            OnWindows.awaitWaiting(t);
+            assertEquals(1, Kernel32.PostQueuedCompletionStatus(port, 1, 1, 0));
+            Memory depth = new Memory(4);
+            assertEquals(0, Ntdll.NtQueryIoCompletion(port, Ntdll.IO_COMPLETION_BASIC_INFORMATION,
+                    Pointer.nativeValue(depth), 4, 0));
+            assertEquals(0, depth.getInt(0), "handed to the waiter inside the post: never queued (R77)");
+            assertEquals(0, gqcs(port, outParams(), 0), "a later remover finds nothing to take (R15)");
+            assertEquals(Win32Error.WAIT_TIMEOUT, Kernel32.lastError());
+            OnWindows.awaitEnd(t);
+            assertEquals(1, result.get(0));
+        } finally {
+            Kernel32.CloseHandle(port);
+        }
+    }
+
     /** The kernel's own R33, which WindowsCompletionPort does not depend on (it wakes waiters with an APC). */
     @Test
     void r33_closingThePortHandleAbandonsAKernelWaiter() {
