@@ -48,6 +48,9 @@ public final class Win32Error {
     public static final int WSAENOTCONN = 10057;
     public static final int WSAESHUTDOWN = 10058;
 
+    /** Wine's error for a socket closed with a read pending (Windows: ERROR_CONNECTION_ABORTED, R71). */
+    public static final int ERROR_HANDLES_CLOSED = 676;
+
     private Win32Error() {}
 
     /** The Windows name of {@code code}, e.g. {@code WAIT_TIMEOUT} for 258, or {@code ERROR_<n>}. */
@@ -91,6 +94,7 @@ public final class Win32Error {
             case WSAEISCONN -> "WSAEISCONN";
             case WSAENOTCONN -> "WSAENOTCONN";
             case WSAESHUTDOWN -> "WSAESHUTDOWN";
+            case ERROR_HANDLES_CLOSED -> "ERROR_HANDLES_CLOSED";
             default -> "ERROR_" + code;
         };
     }
