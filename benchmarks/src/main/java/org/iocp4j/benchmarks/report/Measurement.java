@@ -88,6 +88,9 @@ record Measurement(String channel, String shape, double items, double itemsError
         if (!(json instanceof List<?> runs)) {
             throw new IllegalArgumentException("not a JMH result file: expected a JSON array");
         }
-        return runs.stream().map(r -> of((Map<String, Object>) r)).toList();
+        // The simulator's benchmarks (package sim) are no channel: they are reported apart.
+        return runs.stream().map(r -> (Map<String, Object>) r)
+                .filter(r -> !String.valueOf(r.get("benchmark")).contains(".benchmarks.sim."))
+                .map(Measurement::of).toList();
     }
 }
