@@ -108,15 +108,23 @@ abstract class IoOp {
         return NativeMemory.getLong(address + INTERNAL) != STATUS_PENDING;
     }
 
-    /** InternalHigh: the bytes transferred, once {@link #kernelDone()}. */
-    final int kernelBytes() {
-        return (int) NativeMemory.getLong(address + INTERNAL_HIGH);
-    }
-
-    /** The Win32 error of Internal's NTSTATUS, once {@link #kernelDone()} (spec 1.10). */
-    final int kernelError() {
-        int status = (int) NativeMemory.getLong(address + INTERNAL);
-        return status >= 0 ? 0 : Ntdll.RtlNtStatusToDosError(status);
+    /**
+     * GetOverlappedResult without waiting, once {@link #kernelDone()}: the bytes transferred, or
+     * {@code -win32Error} when the operation failed (spec 1.10). Used where no packet can bring the
+     * result (no port, or the port is closed).
+     */
+    final long kernelResult() {
+        long bytesOut = NativeMemory.allocate(8);
+        try {
+            NativeMemory.putLong(bytesOut, 0);
+            if (Kernel32.GetOverlappedResult(handle.nativeHandle(), address, bytesOut, 0) != 0) {
+                return NativeMemory.getInt(bytesOut) & 0xFFFFFFFFL;
+            }
+            int error = Kernel32.lastError();
+            return error == Kernel32.ERROR_IO_INCOMPLETE ? Long.MIN_VALUE : -(long) error;
+        } finally {
+            NativeMemory.free(bytesOut);
+        }
     }
 
     @Override

@@ -154,7 +154,8 @@ abstract class WindowsHandle implements IoHandle {
             return r;
         }
         boolean success = r == 0;
-        int bytes = success ? op.kernelBytes() : 0;
+        long result = success ? op.kernelResult() : 0;
+        int bytes = result > 0 ? (int) result : 0;
         int error = op.settle(bytes, success ? 0 : r);
         ov.backendState(null);
         ov.complete(bytes, error);
@@ -209,7 +210,7 @@ abstract class WindowsHandle implements IoHandle {
         for (IoOp op = live; op != null; ) {
             IoOp next = op.next;
             if (op.port == null && op.kernelDone()) {
-                finish(op, op.kernelBytes(), op.kernelError());
+                finishFromKernel(op);
             }
             op = next;
         }
@@ -224,8 +225,16 @@ abstract class WindowsHandle implements IoHandle {
             WindowsCompletionPort p = op.port;
             boolean unreachable = p == null ? closed : p.isHandleClosed();
             if (unreachable && op.kernelDone()) {
-                finish(op, op.kernelBytes(), op.kernelError());
+                finishFromKernel(op);
             }
+        }
+    }
+
+    /** Under lock: no packet can bring {@code op}'s result, so GetOverlappedResult does. */
+    private void finishFromKernel(IoOp op) {
+        long r = op.kernelResult();
+        if (r != Long.MIN_VALUE) {
+            finish(op, r >= 0 ? (int) r : 0, r >= 0 ? 0 : (int) -r);
         }
     }
 
