@@ -11,6 +11,7 @@ import org.iocp4j.internal.io.EmulatedIoHandle;
 import org.iocp4j.internal.io.PendingOp;
 import org.iocp4j.io.AsyncFile;
 import org.iocp4j.io.Overlapped;
+import org.iocp4j.io.BufferRules;
 
 /**
  * A file for overlapped I/O: positional reads and writes on a JDK {@link FileChannel}, run by the
@@ -55,7 +56,7 @@ final class PooledAsyncFile extends EmulatedIoHandle implements AsyncFile {
 
     @Override
     public int read(ByteBuffer dst, long position, Overlapped overlapped) {
-        Buffers.checkReadTarget(dst, "dst");
+        BufferRules.checkReadTarget(dst, "dst");
         checkPosition(position);
         Objects.requireNonNull(overlapped, "overlapped");
         if (!readable) {

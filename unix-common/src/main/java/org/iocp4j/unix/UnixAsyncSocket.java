@@ -11,6 +11,7 @@ import org.iocp4j.internal.io.EmulatedIoHandle;
 import org.iocp4j.internal.io.PendingOp;
 import org.iocp4j.io.AsyncSocket;
 import org.iocp4j.io.Overlapped;
+import org.iocp4j.io.BufferRules;
 
 /**
  * An overlapped TCP socket over Netty's non-blocking unix {@link Socket}. It has no fd until
@@ -82,14 +83,14 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket {
 
     @Override
     public int read(ByteBuffer dst, Overlapped overlapped) {
-        Buffers.checkReadTarget(dst, "dst");
+        BufferRules.checkReadTarget(dst, "dst");
         Objects.requireNonNull(overlapped, "overlapped");
         return submit(new RecvOp(this, dst, overlapped));
     }
 
     @Override
     public int read(ByteBuffer[] dsts, Overlapped overlapped) {
-        Buffers.checkScatter(dsts);
+        BufferRules.checkScatter(dsts);
         Objects.requireNonNull(overlapped, "overlapped");
         return submit(new ScatterRecvOp(this, dsts.clone(), overlapped));
     }
@@ -103,7 +104,7 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket {
 
     @Override
     public int write(ByteBuffer[] srcs, Overlapped overlapped) {
-        Buffers.checkGather(srcs);
+        BufferRules.checkGather(srcs);
         Objects.requireNonNull(overlapped, "overlapped");
         return submit(new GatherSendOp(this, srcs.clone(), overlapped));
     }

@@ -1,62 +1,25 @@
 package org.iocp4j.windows;
 
 import java.nio.ByteBuffer;
-import java.util.Objects;
+import org.iocp4j.io.BufferRules;
 
 /** Checks the caller's buffers before an operation starts, so bad input changes nothing. */
 final class BufferChecks {
     private BufferChecks() {}
 
-    /** A read needs room to fill: not read-only, something remaining. */
+    /** A read needs room to fill: the shared rules (BufferRules). */
     static void readTarget(ByteBuffer dst, String name) {
-        Objects.requireNonNull(dst, name);
-        if (dst.isReadOnly()) {
-            throw new IllegalArgumentException(name + " is read-only: a read needs a writable buffer");
-        }
-        if (!dst.hasRemaining()) {
-            throw new IllegalArgumentException(name + " has nothing remaining (position == limit): a read needs room; "
-                    + "clear() or compact() it first");
-        }
+        BufferRules.checkReadTarget(dst, name);
     }
 
-    /** Scatter reads: every buffer direct and writable, at least one byte of room in all. */
+    /** Scatter reads: the shared rules, and the total must fit a DWORD. */
     static void scatter(ByteBuffer[] dsts) {
-        Objects.requireNonNull(dsts, "dsts");
-        long room = 0;
-        for (int i = 0; i < dsts.length; i++) {
-            String name = "dsts[" + i + "]";
-            ByteBuffer b = Objects.requireNonNull(dsts[i], name);
-            requireDirect(b, name);
-            if (b.isReadOnly()) {
-                throw new IllegalArgumentException(name + " is read-only: a read needs writable buffers");
-            }
-            room += b.remaining();
-        }
-        if (room == 0) {
-            throw new IllegalArgumentException("dsts have nothing remaining: a read needs room in at least one buffer");
-        }
-        requireDwordTotal(room, "dsts");
+        requireDwordTotal(BufferRules.checkScatter(dsts), "dsts");
     }
 
-    /** Gather writes: every buffer direct. */
+    /** Gather writes: the shared rules, and the total must fit a DWORD. */
     static void gather(ByteBuffer[] srcs) {
-        Objects.requireNonNull(srcs, "srcs");
-        long total = 0;
-        for (int i = 0; i < srcs.length; i++) {
-            String name = "srcs[" + i + "]";
-            ByteBuffer b = Objects.requireNonNull(srcs[i], name);
-            requireDirect(b, name);
-            total += b.remaining();
-        }
-        requireDwordTotal(total, "srcs");
-    }
-
-    private static void requireDirect(ByteBuffer b, String name) {
-        if (!b.isDirect()) {
-            throw new IllegalArgumentException(name + " is a heap buffer: scatter/gather operations hand the "
-                    + "buffers to the kernel as they are and need direct buffers (ByteBuffer.allocateDirect); "
-                    + "the single-buffer read and write accept heap buffers through one copy");
-        }
+        requireDwordTotal(BufferRules.checkGather(srcs), "srcs");
     }
 
     /** One operation reports its bytes as a DWORD that Java reads as an int. */

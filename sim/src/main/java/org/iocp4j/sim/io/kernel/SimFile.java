@@ -10,6 +10,7 @@ import org.iocp4j.internal.io.EmulatedIoHandle;
 import org.iocp4j.internal.io.PendingOp;
 import org.iocp4j.io.AsyncFile;
 import org.iocp4j.io.Overlapped;
+import org.iocp4j.io.BufferRules;
 
 /**
  * A simulated file for overlapped I/O. Every read and write is pending and completes by packet
@@ -62,7 +63,7 @@ final class SimFile extends EmulatedIoHandle implements AsyncFile {
 
     @Override
     public int read(ByteBuffer dst, long position, Overlapped overlapped) {
-        BufferChecks.readTarget(dst, "dst");
+        BufferRules.checkReadTarget(dst, "dst");
         return issue(dst, position, overlapped, false, readable, "read");
     }
 

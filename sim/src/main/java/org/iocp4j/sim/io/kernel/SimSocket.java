@@ -14,6 +14,7 @@ import org.iocp4j.internal.io.EmulatedIoHandle;
 import org.iocp4j.internal.io.PendingOp;
 import org.iocp4j.io.AsyncSocket;
 import org.iocp4j.io.Overlapped;
+import org.iocp4j.io.BufferRules;
 
 /**
  * A simulated TCP socket. It has no connection until a connect makes one or an accept hands it
@@ -94,7 +95,7 @@ final class SimSocket extends EmulatedIoHandle implements AsyncSocket {
 
     @Override
     public int read(ByteBuffer dst, Overlapped overlapped) {
-        BufferChecks.readTarget(dst, "dst");
+        BufferRules.checkReadTarget(dst, "dst");
         Objects.requireNonNull(overlapped, "overlapped");
         enter("read");
         return submitRead(new RecvOp(this, new ByteBuffer[] {dst}, overlapped));
@@ -102,7 +103,7 @@ final class SimSocket extends EmulatedIoHandle implements AsyncSocket {
 
     @Override
     public int read(ByteBuffer[] dsts, Overlapped overlapped) {
-        BufferChecks.scatter(dsts);
+        BufferRules.checkScatter(dsts);
         Objects.requireNonNull(overlapped, "overlapped");
         enter("read");
         return submitRead(new RecvOp(this, dsts.clone(), overlapped));
@@ -118,7 +119,7 @@ final class SimSocket extends EmulatedIoHandle implements AsyncSocket {
 
     @Override
     public int write(ByteBuffer[] srcs, Overlapped overlapped) {
-        BufferChecks.gather(srcs);
+        BufferRules.checkGather(srcs);
         Objects.requireNonNull(overlapped, "overlapped");
         enter("write");
         return submit(new SendOp(this, srcs.clone(), overlapped));

@@ -1,14 +1,23 @@
-package org.iocp4j.unix;
+package org.iocp4j.io;
 
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
-/** Checks the caller's buffers before an operation starts, so bad input changes nothing. */
-final class Buffers {
-    private Buffers() {}
+/**
+ * The buffer rules every backend enforces before an operation starts, so bad input changes
+ * nothing: a read needs a writable buffer with room; scatter and gather take direct buffers only,
+ * because their buffers go to the kernel as they are (WSABUF arrays, iovecs); the single-buffer
+ * read and write take heap buffers too, through one copy.
+ */
+public final class BufferRules {
+    private BufferRules() {}
 
-    /** A read needs room to fill: not read-only, something remaining. */
-    static void checkReadTarget(ByteBuffer dst, String name) {
+    /**
+     * A read target: not read-only, something remaining.
+     *
+     * @throws IllegalArgumentException naming {@code name} and what to do
+     */
+    public static void checkReadTarget(ByteBuffer dst, String name) {
         Objects.requireNonNull(dst, name);
         if (dst.isReadOnly()) {
             throw new IllegalArgumentException(name + " is read-only: a read needs a writable buffer");
@@ -19,8 +28,12 @@ final class Buffers {
         }
     }
 
-    /** Scatter reads: every buffer direct and writable, at least one byte of room in all. */
-    static void checkScatter(ByteBuffer[] dsts) {
+    /**
+     * Scatter-read targets: every buffer direct and writable, room in at least one.
+     *
+     * @return the room in all of them
+     */
+    public static long checkScatter(ByteBuffer[] dsts) {
         Objects.requireNonNull(dsts, "dsts");
         long room = 0;
         for (int i = 0; i < dsts.length; i++) {
@@ -35,15 +48,24 @@ final class Buffers {
         if (room == 0) {
             throw new IllegalArgumentException("dsts have nothing remaining: a read needs room in at least one buffer");
         }
+        return room;
     }
 
-    /** Gather writes: every buffer direct. */
-    static void checkGather(ByteBuffer[] srcs) {
+    /**
+     * Gather-write sources: every buffer direct.
+     *
+     * @return the bytes remaining in all of them
+     */
+    public static long checkGather(ByteBuffer[] srcs) {
         Objects.requireNonNull(srcs, "srcs");
+        long total = 0;
         for (int i = 0; i < srcs.length; i++) {
             String name = "srcs[" + i + "]";
-            requireDirect(Objects.requireNonNull(srcs[i], name), name);
+            ByteBuffer b = Objects.requireNonNull(srcs[i], name);
+            requireDirect(b, name);
+            total += b.remaining();
         }
+        return total;
     }
 
     private static void requireDirect(ByteBuffer b, String name) {
