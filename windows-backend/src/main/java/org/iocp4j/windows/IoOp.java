@@ -108,6 +108,11 @@ abstract class IoOp {
         return NativeMemory.getLong(address + INTERNAL) != STATUS_PENDING;
     }
 
+    /** InternalHigh: the bytes of an operation that completed when its call returned (no allocation). */
+    final int kernelBytes() {
+        return (int) NativeMemory.getLong(address + INTERNAL_HIGH);
+    }
+
     /**
      * GetOverlappedResult without waiting, once {@link #kernelDone()}: the bytes transferred, or
      * {@code -win32Error} when the operation failed (spec 1.10). Used where no packet can bring the

@@ -154,8 +154,7 @@ abstract class WindowsHandle implements IoHandle {
             return r;
         }
         boolean success = r == 0;
-        long result = success ? op.kernelResult() : 0;
-        int bytes = result > 0 ? (int) result : 0;
+        int bytes = success ? op.kernelBytes() : 0;
         int error = op.settle(bytes, success ? 0 : r);
         ov.backendState(null);
         ov.complete(bytes, error);
