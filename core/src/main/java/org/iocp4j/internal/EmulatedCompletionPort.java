@@ -58,6 +58,8 @@ public final class EmulatedCompletionPort implements CompletionPort {
     /** Makes this port's {@link #io()}, or null for a backend without I/O. */
     private final Function<? super EmulatedCompletionPort, ? extends IoFactory> ioMaker;
     private volatile IoFactory io;
+    /** Drives the readiness backend of this port's handles while a thread waits, or null (see WaitPoller). */
+    private volatile WaitPoller poller;
 
     public EmulatedCompletionPort(String backend, PortCapabilities capabilities, PortOptions options, Seam seam) {
         this(backend, capabilities, options, seam, null);
@@ -76,6 +78,14 @@ public final class EmulatedCompletionPort implements CompletionPort {
         this.listener = options.listener();
         this.watchThreadStates = options.watchThreadStates();
         this.watchdog = Watchdog.forSeam(seam, options.watchdogPeriod());
+    }
+
+    /**
+     * From now on a thread that would park in this port's dequeue polls {@code p} instead, when
+     * it can (a readiness backend calls this when it makes the port's {@link #io()}).
+     */
+    public void pollWith(WaitPoller p) {
+        this.poller = Objects.requireNonNull(p, "p");
     }
 
     @Override
@@ -238,7 +248,8 @@ public final class EmulatedCompletionPort implements CompletionPort {
             return INVALID; // R36
         }
         EmulatedCompletionPort old = me.port;
-        int spins = me.seam.spinTries();
+        // With a poller, packets come from this thread's own poll: spinning would only wait for it.
+        int spins = poller == null ? me.seam.spinTries() : 0;
         if (old == this && timeoutNanos != 0) {
             spinForPacket(me, spins);
             spins = 0; // one spin per call: a thread that spun in vain parks at once
@@ -307,7 +318,9 @@ public final class EmulatedCompletionPort implements CompletionPort {
             Thread.onSpinWait();
         }
         me.mayPark = true; // from here a waker must unpark us (see wake)
-        long deadline = timeoutNanos == Long.MAX_VALUE ? 0 : seam.nanoTime() + timeoutNanos;
+        boolean timed = timeoutNanos != Long.MAX_VALUE;
+        long deadline = timed ? seam.nanoTime() + timeoutNanos : 0;
+        WaitPoller p = poller;
         while (me.waitState == ThreadRecord.WAITING) {
             if (me.thread.isInterrupted()) {
                 int r = endWait(me, INTERRUPTED);
@@ -316,11 +329,7 @@ public final class EmulatedCompletionPort implements CompletionPort {
                 }
                 break;
             }
-            if (timeoutNanos == Long.MAX_VALUE) {
-                seam.park(this);
-                continue;
-            }
-            long left = deadline - seam.nanoTime();
+            long left = timed ? deadline - seam.nanoTime() : Long.MAX_VALUE;
             if (left <= 0) {
                 int r = endWait(me, TIMEOUT);
                 if (r != 0) {
@@ -328,11 +337,35 @@ public final class EmulatedCompletionPort implements CompletionPort {
                 }
                 break;
             }
-            seam.parkNanos(this, left);
+            if (p != null && pollInstead(me, p, timed ? deadline : 0)) {
+                continue;
+            }
+            if (timed) {
+                seam.parkNanos(this, left);
+            } else {
+                seam.park(this);
+            }
+        }
+        if (p != null) {
+            p.waitEnded(me);
         }
         int state = me.waitState;
         me.waitState = ThreadRecord.NOT_WAITING;
         return state == ThreadRecord.HANDED ? 1 : ABANDONED;
+    }
+
+    /**
+     * The waiter polls the readiness backend instead of parking; false if another thread polls.
+     * {@code polling} is announced first, so a waker that ends the wait meanwhile wakes the poll
+     * (see wake); it is withdrawn before the waiter looks at its wait state again and parks.
+     */
+    private static boolean pollInstead(ThreadRecord me, WaitPoller p, long deadline) {
+        me.polling = p;
+        try {
+            return p.pollWhileWaiting(me, deadline);
+        } finally {
+            me.polling = null;
+        }
     }
 
     /** The wait ends without a packet (timer or alert): KiUnlinkThread counts the thread again. */
@@ -384,14 +417,20 @@ public final class EmulatedCompletionPort implements CompletionPort {
     }
 
     /**
-     * Unparks a thread whose wait was ended under the lock; call after unlocking. A waiter that
+     * Unparks (or, if it is polling, wakes the poll of) a thread whose wait was ended under the
+     * lock; call after unlocking. A waiter that
      * has not yet announced {@code mayPark} will see its new waitState before it parks (both
      * fields are volatile: the waker writes waitState then reads mayPark, the waiter writes
      * mayPark then reads waitState), so the unpark, and the permit it would leave, are skipped.
      */
     private static void wake(ThreadRecord w) {
         if (w != null && w.mayPark) {
-            w.seam.unpark(w.thread);
+            WaitPoller p = w.polling; // read after waitState was written: see pollInstead
+            if (p != null) {
+                p.wakeup(w);
+            } else {
+                w.seam.unpark(w.thread);
+            }
         }
     }
 

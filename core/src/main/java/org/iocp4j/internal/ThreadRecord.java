@@ -34,6 +34,10 @@ public final class ThreadRecord {
     volatile int waitState;
     /** The waiter is past its spin and may park: whoever ends its wait must unpark it. */
     volatile boolean mayPark;
+    /** While the waiter may be polling instead of parking: whoever ends its wait wakes it through this. */
+    volatile WaitPoller polling;
+    /** This wait gave up its poll to a more recent waiter (WaitPoller's bookkeeping); the owner only. */
+    private boolean pollYielded;
     /** Depth of nested library waits (kernel objects, sleep, Blocking); only the owner touches it. */
     int blockedDepth;
     /** What {@link #exit()} runs first (org.iocp4j.sync: abandon the mutexes the thread owns), or null. */
@@ -81,6 +85,21 @@ public final class ThreadRecord {
 
     public Seam seam() {
         return seam;
+    }
+
+    /** True while the thread waits in a dequeue and no packet, timeout, alert or close has ended the wait. */
+    public boolean isWaiting() {
+        return waitState == WAITING;
+    }
+
+    /** Whether this thread's current wait gave up polling to a more recent waiter; for a {@link WaitPoller}. */
+    public boolean pollYielded() {
+        return pollYielded;
+    }
+
+    /** Sets {@link #pollYielded()}; called by the thread itself, from its {@link WaitPoller}. */
+    public void pollYielded(boolean yielded) {
+        this.pollYielded = yielded;
     }
 
     /** The associated port, or null. */

@@ -15,9 +15,10 @@ import org.iocp4j.internal.RealSeam;
  * {@link #unavailabilityCause()}; it needs Linux and Netty's native epoll library for this CPU
  * (x86_64 or aarch_64 ship with this module).
  *
- * <p>Threads: {@code iocp4j.epoll.loopThreads} loop threads (default: half the processors, 1 to
- * 4) are shared by every epoll port of the JVM and play the kernel; regular-file I/O runs on a
- * bounded helper pool ({@code iocp4j.file.threads}). See docs/io.md.
+ * <p>Threads: no loop thread of its own for sockets. A thread waiting in a port's dequeue polls
+ * the backend itself instead of parking, and a backstop thread per poller
+ * ({@code iocp4j.epoll.pollers}, default: half the processors, 1 to 4) polls while no waiter does;
+ * regular-file I/O runs on a bounded helper pool ({@code iocp4j.file.threads}). See docs/io.md.
  */
 public final class EpollBackend {
     /** The backend's name, as {@link CompletionPort#backend()} reports it. */

@@ -1,11 +1,11 @@
 package org.iocp4j.epoll;
 
-import io.netty.channel.IoEventLoop;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.unix.FileDescriptor;
 import org.iocp4j.internal.io.EmulatedIoHandle;
 import org.iocp4j.unix.FdWatch;
+import org.iocp4j.unix.Poller;
 import org.iocp4j.unix.UnixBackend;
 
 /** The epoll side of the shared unix handles: Netty's EpollIoHandler and the fd glue. */
@@ -22,7 +22,7 @@ final class EpollReadiness extends UnixBackend {
     }
 
     @Override
-    protected FdWatch newWatch(FileDescriptor fd, EmulatedIoHandle owner, IoEventLoop loop) {
-        return new EpollWatch(fd, owner, loop);
+    protected FdWatch newWatch(FileDescriptor fd, EmulatedIoHandle owner, Poller poller) {
+        return new EpollWatch(fd, owner, poller);
     }
 }

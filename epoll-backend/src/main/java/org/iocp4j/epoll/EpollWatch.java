@@ -1,7 +1,6 @@
 package org.iocp4j.epoll;
 
 import io.netty.channel.IoEvent;
-import io.netty.channel.IoEventLoop;
 import io.netty.channel.IoRegistration;
 import io.netty.channel.epoll.EpollIoEvent;
 import io.netty.channel.epoll.EpollIoHandle;
@@ -9,6 +8,7 @@ import io.netty.channel.epoll.EpollIoOps;
 import io.netty.channel.unix.FileDescriptor;
 import org.iocp4j.internal.io.EmulatedIoHandle;
 import org.iocp4j.unix.FdWatch;
+import org.iocp4j.unix.Poller;
 
 /**
  * One fd in Netty's epoll set, edge-triggered (EPOLLET) for input, output and peer hang-up. An
@@ -21,8 +21,8 @@ final class EpollWatch extends FdWatch implements EpollIoHandle {
     private static final int IN = EpollIoOps.EPOLLIN.value() | EpollIoOps.EPOLLRDHUP.value();
     private static final int OUT = EpollIoOps.EPOLLOUT.value();
 
-    EpollWatch(FileDescriptor fd, EmulatedIoHandle owner, IoEventLoop loop) {
-        super(fd, owner, loop);
+    EpollWatch(FileDescriptor fd, EmulatedIoHandle owner, Poller poller) {
+        super(fd, owner, poller);
     }
 
     @Override

@@ -17,9 +17,10 @@ import org.iocp4j.internal.RealSeam;
  * {@link #unavailabilityCause()}; it needs macOS (or a BSD with Netty's native kqueue library)
  * and this module ships the macOS x86_64 and aarch_64 libraries.
  *
- * <p>Threads: {@code iocp4j.kqueue.loopThreads} loop threads (default: half the processors, 1
- * to 4) are shared by every kqueue port of the JVM; regular-file I/O runs on a bounded helper
- * pool ({@code iocp4j.file.threads}). See docs/io.md.
+ * <p>Threads: no loop thread of its own for sockets. A thread waiting in a port's dequeue polls
+ * the backend itself instead of parking, and a backstop thread per poller
+ * ({@code iocp4j.kqueue.pollers}, default: half the processors, 1 to 4) polls while no waiter does;
+ * regular-file I/O runs on a bounded helper pool ({@code iocp4j.file.threads}). See docs/io.md.
  */
 public final class KQueueBackend {
     /** The backend's name, as {@link CompletionPort#backend()} reports it. */

@@ -1,11 +1,11 @@
 package org.iocp4j.kqueue;
 
-import io.netty.channel.IoEventLoop;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.kqueue.KQueueIoHandler;
 import io.netty.channel.unix.FileDescriptor;
 import org.iocp4j.internal.io.EmulatedIoHandle;
 import org.iocp4j.unix.FdWatch;
+import org.iocp4j.unix.Poller;
 import org.iocp4j.unix.UnixBackend;
 
 /** The kqueue side of the shared unix handles: Netty's KQueueIoHandler and the fd glue. */
@@ -22,7 +22,7 @@ final class KQueueReadiness extends UnixBackend {
     }
 
     @Override
-    protected FdWatch newWatch(FileDescriptor fd, EmulatedIoHandle owner, IoEventLoop loop) {
-        return new KQueueWatch(fd, owner, loop);
+    protected FdWatch newWatch(FileDescriptor fd, EmulatedIoHandle owner, Poller poller) {
+        return new KQueueWatch(fd, owner, poller);
     }
 }

@@ -1,7 +1,6 @@
 package org.iocp4j.kqueue;
 
 import io.netty.channel.IoEvent;
-import io.netty.channel.IoEventLoop;
 import io.netty.channel.IoRegistration;
 import io.netty.channel.kqueue.KQueueIoEvent;
 import io.netty.channel.kqueue.KQueueIoHandle;
@@ -9,6 +8,7 @@ import io.netty.channel.kqueue.KQueueIoOps;
 import io.netty.channel.unix.FileDescriptor;
 import org.iocp4j.internal.io.EmulatedIoHandle;
 import org.iocp4j.unix.FdWatch;
+import org.iocp4j.unix.Poller;
 
 /**
  * One fd in Netty's kqueue, with a read and a write filter, both EV_CLEAR (edge-triggered, the
@@ -28,8 +28,8 @@ final class KQueueWatch extends FdWatch implements KQueueIoHandle {
 
     private static final short WATCH = (short) (EV_ADD | EV_ENABLE | EV_CLEAR);
 
-    KQueueWatch(FileDescriptor fd, EmulatedIoHandle owner, IoEventLoop loop) {
-        super(fd, owner, loop);
+    KQueueWatch(FileDescriptor fd, EmulatedIoHandle owner, Poller poller) {
+        super(fd, owner, poller);
     }
 
     @Override

@@ -1,43 +1,44 @@
 package org.iocp4j.unix;
 
-import io.netty.channel.IoEventLoop;
 import io.netty.channel.IoHandle;
 import io.netty.channel.IoRegistration;
 import io.netty.channel.unix.FileDescriptor;
-import io.netty.util.concurrent.Future;
-import io.netty.util.concurrent.FutureListener;
 import java.io.IOException;
-import java.util.concurrent.RejectedExecutionException;
 import org.iocp4j.internal.io.EmulatedIoHandle;
 import org.iocp4j.internal.io.PendingOp;
 
 /**
- * One fd on a Netty loop, edge-triggered for both directions for its whole life: every edge
- * retries the owner's queued operations of that direction ({@link EmulatedIoHandle#onReady}).
+ * One fd in a {@link Poller}'s Netty handler, edge-triggered for both directions for its whole
+ * life: every edge retries the owner's queued operations of that direction
+ * ({@link EmulatedIoHandle#onReady}).
  *
  * <p>Why edge-triggered and always armed rather than one-shot: no epoll_ctl/kevent per operation,
  * and no busy loop on an fd in an error state nobody reads. No edge is lost: an operation is
  * tried and queued under the handle's lock, and {@code onReady} retries under that same lock, so
- * data arriving after a try that would block finds the operation queued. Registering is
- * asynchronous; the first poll after it reports what is already ready, and the watch also retries
+ * data arriving after a try that would block finds the operation queued. Registering is a task of
+ * the poller; the first poll after it reports what is already ready, and the watch also retries
  * both directions once when the registration lands.
  *
- * <p>The fd is closed on the loop, after the registration is cancelled, so a reused fd number
- * never meets a stale registration. Loop-thread state is confined to the loop.
+ * <p>Release closes the fd at once when the registration has landed (closing removes it from the
+ * kernel's interest set, and the handler forgets it in a task queued before any later
+ * registration of the same fd number), else right after it lands: a reused fd number never meets
+ * a stale registration, and a closed listening socket refuses connections at once.
  */
 public abstract class FdWatch implements IoHandle {
     private static final System.Logger LOG = System.getLogger(FdWatch.class.getName());
 
     private final FileDescriptor fd;
     private final EmulatedIoHandle owner;
-    private final IoEventLoop loop;
-    /** Loop thread only. */
+    private final Poller poller;
+    /** Null until the registration lands. Guarded by this. */
     private IoRegistration registration;
+    /** Release was asked for. Guarded by this. */
+    private boolean released;
 
-    protected FdWatch(FileDescriptor fd, EmulatedIoHandle owner, IoEventLoop loop) {
+    protected FdWatch(FileDescriptor fd, EmulatedIoHandle owner, Poller poller) {
         this.fd = fd;
         this.owner = owner;
-        this.loop = loop;
+        this.poller = poller;
     }
 
     /** The watched fd. */
@@ -62,49 +63,57 @@ public abstract class FdWatch implements IoHandle {
         }
     }
 
-    /** Registers on the loop, always from a loop task: never inside a caller's locks. */
+    /** Registers with the poller, always from its task: never inside a caller's locks. */
     final void start() {
-        loop.execute(() -> {
-            Future<IoRegistration> f = loop.register(this); // inline: we are on the loop
-            f.addListener((FutureListener<IoRegistration>) this::registered);
-        });
+        poller.execute(this::register);
     }
 
-    /** On the loop, before any task queued after {@link #start()}. */
-    private void registered(Future<IoRegistration> f) {
-        if (!f.isSuccess()) {
-            LOG.log(System.Logger.Level.WARNING, "cannot watch " + fd + "; closing " + owner, f.cause());
+    /** A task of the poller, before any task queued after {@link #start()}. */
+    private void register() {
+        IoRegistration r;
+        try {
+            r = poller.register(this);
+            watchBothDirections(r);
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot watch " + fd + "; closing " + owner, e);
             owner.close(); // its pending operations complete with their close error (R71)
             return;
         }
-        registration = f.getNow();
-        try {
-            watchBothDirections(registration);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot watch " + fd + "; closing " + owner, e);
-            owner.close();
+        synchronized (this) {
+            if (!released) {
+                registration = r;
+                r = null;
+            }
+        }
+        if (r != null) {
+            closeNow(r); // released before it landed
             return;
         }
         ready(true, true);
     }
 
     /**
-     * Stops watching and closes the fd, on the loop after the registration landed. Call once the
-     * owner no longer touches the fd (it is closed, or dropped a failed connect's fd).
+     * Stops watching and closes the fd: now if the registration has landed, else as soon as it
+     * lands. Call once the owner no longer touches the fd (it is closed, or dropped a failed
+     * connect's fd).
      */
     final void release() {
-        try {
-            loop.execute(this::release0); // never inline: the register task may still be queued
-        } catch (RejectedExecutionException e) {
-            release0(); // the loop is gone, and with it the registration
+        IoRegistration r;
+        synchronized (this) {
+            if (released) {
+                return;
+            }
+            released = true;
+            r = registration;
+            registration = null;
+        }
+        if (r != null) {
+            closeNow(r);
         }
     }
 
-    private void release0() {
-        if (registration != null) {
-            registration.cancel();
-            registration = null;
-        }
+    private void closeNow(IoRegistration r) {
+        r.cancel(); // on another thread than the poll's, the handler forgets the fd in a task
         try {
             fd.close();
         } catch (IOException e) {
@@ -112,7 +121,7 @@ public abstract class FdWatch implements IoHandle {
         }
     }
 
-    /** Netty closes the handle when the loop group shuts down under it: close the owner. */
+    /** Netty closes the handle when its handler goes away under it: close the owner. */
     @Override
     public final void close() {
         owner.close();

@@ -19,6 +19,8 @@ final class UnixAsyncServerSocket extends EmulatedIoHandle implements AsyncServe
     private static final int DEFAULT_BACKLOG = 128;
 
     private final UnixBackend backend;
+    /** Where this handle's fd is watched: the poller of the port it was opened through. */
+    private final Poller poller;
     /** Null until bound. Guarded by lock. */
     private Socket socket;
     /** Guarded by lock. */
@@ -26,8 +28,9 @@ final class UnixAsyncServerSocket extends EmulatedIoHandle implements AsyncServe
     /** accept()'s out-parameter for the peer address; guarded by lock. */
     private final byte[] addressScratch = new byte[26];
 
-    UnixAsyncServerSocket(UnixBackend backend) {
+    UnixAsyncServerSocket(UnixBackend backend, Poller poller) {
         this.backend = backend;
+        this.poller = poller;
     }
 
     @Override
@@ -88,7 +91,7 @@ final class UnixAsyncServerSocket extends EmulatedIoHandle implements AsyncServe
                 throw e;
             }
             socket = s;
-            watch = backend.watch(s, this);
+            watch = backend.watch(s, this, poller);
         }
     }
 

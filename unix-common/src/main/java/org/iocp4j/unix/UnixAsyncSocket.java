@@ -21,6 +21,8 @@ import org.iocp4j.io.BufferRules;
  */
 final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket {
     private final UnixBackend backend;
+    /** Where this handle's fd is watched: the poller of the port it was opened through. */
+    private final Poller poller;
     /** Null until a connect starts or an accept lands. Guarded by lock. */
     private Socket socket;
     /** Watches {@link #socket}. Guarded by lock. */
@@ -28,8 +30,9 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket {
     /** The accept promised to land here, or null. Guarded by lock. */
     private AcceptOp acceptInto;
 
-    UnixAsyncSocket(UnixBackend backend) {
+    UnixAsyncSocket(UnixBackend backend, Poller poller) {
         this.backend = backend;
+        this.poller = poller;
     }
 
     @Override
@@ -150,7 +153,7 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket {
     Socket openForConnect(InetSocketAddress remote) {
         Socket s = StreamSocket.openFor(remote.getAddress());
         socket = s;
-        watch = backend.watch(s, this);
+        watch = backend.watch(s, this, poller);
         return s;
     }
 
@@ -198,7 +201,7 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket {
                 return false;
             }
             socket = StreamSocket.adopt(fd);
-            watch = backend.watch(socket, this);
+            watch = backend.watch(socket, this, poller);
             acceptInto = null;
             return true;
         }

@@ -1,12 +1,11 @@
 package org.iocp4j.unix;
 
-import io.netty.channel.IoEventLoop;
 import io.netty.channel.IoHandlerFactory;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.unix.FileDescriptor;
-import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.util.concurrent.EventExecutor;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.iocp4j.internal.EmulatedCompletionPort;
 import org.iocp4j.internal.io.EmulatedIoHandle;
 import org.iocp4j.io.IoFactory;
@@ -15,25 +14,34 @@ import org.iocp4j.io.IoFactory;
  * A readiness backend (epoll, kqueue) as the shared handles see it: a name, Netty's IoHandler
  * for it, and the glue that turns one fd's readiness into {@link EmulatedIoHandle#onReady}.
  *
- * <p>The loop threads play the kernel. One small group serves every port of the backend in the
- * JVM, as one kernel serves every port on Windows: a handle keeps working when it moves to
- * another port (R74) or when the port it was opened through closes (R7). The group starts on the
- * first fd, has {@code iocp4j.<name>.loopThreads} threads (default: half the processors, 1 to 4),
- * and its daemon threads live as long as the JVM.
+ * <p>The pollers play the kernel. A few serve every port of the backend in the JVM
+ * ({@code iocp4j.<name>.pollers}, default: half the processors, 1 to 4); each port is given one
+ * when its {@code io()} is first used, and the handles opened through that port watch their fds
+ * there. A thread waiting in the port's dequeue drives that poller itself (see {@link Poller});
+ * its backstop thread drives it when no waiter does, so a handle keeps working when it moves to
+ * another port (R74) or when the port it was opened through closes (R7). The backstop takes a
+ * poller that has been free for {@code iocp4j.<name>.graceMicros} (default 2000) microseconds.
  */
 public abstract class UnixBackend {
     private final String name;
-    private final int loopThreads;
-    private volatile MultiThreadIoEventLoopGroup loops;
+    private final int pollerCount;
+    private final long graceNanos;
+    private final AtomicInteger nextPoller = new AtomicInteger();
+    private volatile Poller[] pollers;
 
     protected UnixBackend(String name) {
         this.name = Objects.requireNonNull(name, "name");
         int cpus = Runtime.getRuntime().availableProcessors();
-        int threads = Integer.getInteger("iocp4j." + name + ".loopThreads", Math.max(1, Math.min(4, cpus / 2)));
-        if (threads < 1) {
-            throw new IllegalArgumentException("iocp4j." + name + ".loopThreads must be >= 1, got " + threads);
+        int count = Integer.getInteger("iocp4j." + name + ".pollers", Math.max(1, Math.min(4, cpus / 2)));
+        if (count < 1) {
+            throw new IllegalArgumentException("iocp4j." + name + ".pollers must be >= 1, got " + count);
         }
-        this.loopThreads = threads;
+        long graceMicros = Long.getLong("iocp4j." + name + ".graceMicros", 2000);
+        if (graceMicros < 1) {
+            throw new IllegalArgumentException("iocp4j." + name + ".graceMicros must be >= 1, got " + graceMicros);
+        }
+        this.pollerCount = count;
+        this.graceNanos = TimeUnit.MICROSECONDS.toNanos(graceMicros);
     }
 
     /** The backend's name, as ports and handles report it. */
@@ -41,54 +49,73 @@ public abstract class UnixBackend {
         return name;
     }
 
-    /** How many loop threads play the kernel. */
-    public final int loopThreads() {
-        return loopThreads;
+    /** How many pollers play the kernel. */
+    public final int pollerCount() {
+        return pollerCount;
     }
 
-    /** Netty's IoHandler for this backend; called once, when the first fd is watched. */
+    /** Netty's IoHandler for this backend; called once per poller, when the first port needs one. */
     protected abstract IoHandlerFactory newHandlerFactory();
 
     /** The backend's glue: a Netty IoHandle over {@code fd} reporting readiness to {@code owner}. */
-    protected abstract FdWatch newWatch(FileDescriptor fd, EmulatedIoHandle owner, IoEventLoop loop);
+    protected abstract FdWatch newWatch(FileDescriptor fd, EmulatedIoHandle owner, Poller poller);
 
-    /** The sockets and files of a port of this backend. */
+    /**
+     * The sockets and files of a port of this backend; from now on the port's waiting threads
+     * drive the poller its handles use.
+     */
     public final IoFactory ioFor(EmulatedCompletionPort port) {
-        return new UnixIoFactory(this, port);
+        Poller[] all = pollers();
+        Poller p = all[Math.floorMod(nextPoller.getAndIncrement(), all.length)];
+        port.pollWith(p);
+        return new UnixIoFactory(this, port, p);
     }
 
-    /** Starts watching {@code fd} for {@code owner} on one of the loops. */
-    final FdWatch watch(FileDescriptor fd, EmulatedIoHandle owner) {
-        FdWatch w = newWatch(fd, owner, loops().next());
+    /** Starts watching {@code fd} for {@code owner} on {@code poller}. */
+    final FdWatch watch(FileDescriptor fd, EmulatedIoHandle owner, Poller poller) {
+        FdWatch w = newWatch(fd, owner, poller);
         w.start();
         return w;
     }
 
     /**
-     * Returns once every loop has run the tasks queued before this call: after it, every fd of a
-     * handle closed earlier is closed too (they close on their loop). For tests and orderly exits.
+     * Returns once every poller has run the tasks queued before this call (registrations, and
+     * the forgetting of fds closed earlier). For tests and orderly exits.
      */
     public final void drainLoops() {
-        MultiThreadIoEventLoopGroup g = loops;
-        if (g != null) {
-            for (EventExecutor loop : g) {
-                loop.submit(() -> { }).syncUninterruptibly();
+        Poller[] all = pollers;
+        if (all == null) {
+            return;
+        }
+        for (Poller p : all) {
+            CountDownLatch done = new CountDownLatch(1);
+            p.execute(done::countDown);
+            try {
+                if (!done.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException(p + " ran no task for 30 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
 
-    private MultiThreadIoEventLoopGroup loops() {
-        MultiThreadIoEventLoopGroup g = loops;
-        if (g == null) {
+    private Poller[] pollers() {
+        Poller[] all = pollers;
+        if (all == null) {
             synchronized (this) {
-                g = loops;
-                if (g == null) {
-                    g = new MultiThreadIoEventLoopGroup(loopThreads,
-                            new DefaultThreadFactory("iocp4j-" + name, true), newHandlerFactory());
-                    loops = g;
+                all = pollers;
+                if (all == null) {
+                    IoHandlerFactory factory = newHandlerFactory();
+                    all = new Poller[pollerCount];
+                    for (int i = 0; i < all.length; i++) {
+                        all[i] = new Poller(factory, "iocp4j-" + name + "-" + i, graceNanos);
+                    }
+                    pollers = all;
                 }
             }
         }
-        return g;
+        return all;
     }
 }

@@ -22,22 +22,24 @@ import org.iocp4j.io.IoFactory;
 final class UnixIoFactory implements IoFactory {
     private final UnixBackend backend;
     private final EmulatedCompletionPort port;
+    private final Poller poller;
 
-    UnixIoFactory(UnixBackend backend, EmulatedCompletionPort port) {
+    UnixIoFactory(UnixBackend backend, EmulatedCompletionPort port, Poller poller) {
         this.backend = backend;
         this.port = port;
+        this.poller = poller;
     }
 
     @Override
     public AsyncSocket openSocket() {
         checkOpen();
-        return new UnixAsyncSocket(backend);
+        return new UnixAsyncSocket(backend, poller);
     }
 
     @Override
     public AsyncServerSocket openServerSocket() {
         checkOpen();
-        return new UnixAsyncServerSocket(backend);
+        return new UnixAsyncServerSocket(backend, poller);
     }
 
     @Override

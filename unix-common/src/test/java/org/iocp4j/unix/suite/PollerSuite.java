@@ -1,0 +1,166 @@
+package org.iocp4j.unix.suite;
+
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.iocp4j.CompletionEntry;
+import org.iocp4j.DequeueStatus;
+import org.iocp4j.PortEvent;
+import org.iocp4j.PortOptions;
+import org.iocp4j.Win32Error;
+import org.iocp4j.io.AsyncServerSocket;
+import org.iocp4j.io.AsyncSocket;
+import org.iocp4j.io.IoHandle;
+import org.iocp4j.io.Overlapped;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A readiness backend's poller: a thread waiting in a dequeue polls the backend itself instead of
+ * parking, the most recent waiter takes the poll over, and the backstop completes I/O while no
+ * thread waits. The rules (R14, R15, R39, R40) hold as for any waiter.
+ */
+public abstract class PollerSuite extends IoSuiteSupport {
+    private static final int MESSAGES = 20;
+
+    /** A waiter that dequeues one packet on its own thread. */
+    private CompletableFuture<CompletionEntry> waiter(String name) {
+        CompletableFuture<CompletionEntry> got = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            CompletionEntry e = new CompletionEntry();
+            DequeueStatus s = port.dequeue(e, PATIENCE_SECONDS, SECONDS);
+            if (s.hasPacket()) {
+                got.complete(e);
+            } else {
+                got.completeExceptionally(new AssertionError(name + ": " + s));
+            }
+        }, name);
+        t.start();
+        return got;
+    }
+
+    private void awaitWaiters(int n) {
+        await().pollInterval(1, MILLISECONDS).atMost(PATIENCE_SECONDS, SECONDS)
+                .until(() -> port.stats().waitingThreads() == n);
+    }
+
+    /** A connected pair whose client's writes, which succeed at once, queue no packet (R56). */
+    private AsyncSocket[] quietPair() throws Exception {
+        AsyncSocket[] pair = connectedPair(1, 2);
+        pair[0].setCompletionNotificationModes(IoHandle.SKIP_COMPLETION_PORT_ON_SUCCESS);
+        return pair;
+    }
+
+    private static Overlapped pendingRead(AsyncSocket s) {
+        Overlapped read = new Overlapped();
+        assertEquals(Win32Error.ERROR_IO_PENDING, s.read(ByteBuffer.allocateDirect(8), read));
+        return read;
+    }
+
+    private static ByteBuffer message() {
+        return ByteBuffer.allocateDirect(8).putLong(0, 42);
+    }
+
+    @Test
+    public void r15_aWaitersOwnPollHandsItTheReadCompletion() throws Exception {
+        AtomicInteger ownHandOffs = new AtomicInteger();
+        port.close(); // this test thread, which sets up the pair through the port, counts as active: 2 slots
+
+        port = backend().open(PortOptions.builder().concurrency(2).listener((event, thread, key, active, queued) -> {
+            if (event == PortEvent.HANDOFF && thread == Thread.currentThread()) {
+                ownHandOffs.incrementAndGet(); // the waiter's own poll produced its packet
+            }
+        }).build());
+        io = port.io();
+        AsyncSocket[] pair = quietPair();
+        BlockingQueue<Object> got = new LinkedBlockingQueue<>();
+        Thread waiter = new Thread(() -> {
+            CompletionEntry e = new CompletionEntry();
+            for (int i = 0; i < MESSAGES && port.dequeue(e, PATIENCE_SECONDS, SECONDS).hasPacket(); i++) {
+                got.add(e.overlapped());
+            }
+        }, "waiter");
+        waiter.start();
+        for (int i = 0; i < MESSAGES; i++) {
+            Overlapped read = pendingRead(pair[1]);
+            awaitWaiters(1);
+            assertEquals(Win32Error.ERROR_SUCCESS, pair[0].write(message(), new Overlapped()));
+            assertSame(read, got.poll(PATIENCE_SECONDS, SECONDS));
+            assertEquals(8, read.bytesTransferred());
+        }
+        // Only a backstop that took the poll in a gap would hand a packet over from its thread.
+        assertTrue(ownHandOffs.get() >= MESSAGES / 2,
+                ownHandOffs.get() + " of " + MESSAGES + " reads were handed over by the waiter's own poll");
+    }
+
+    @Test
+    public void r14_theMostRecentWaiterGetsTheCompletionWhileAnotherPolled() throws Exception {
+        AsyncSocket[] pair = quietPair();
+        Overlapped read = pendingRead(pair[1]);
+        CompletableFuture<CompletionEntry> first = waiter("first");
+        awaitWaiters(1);
+        CompletableFuture<CompletionEntry> second = waiter("second");
+        awaitWaiters(2);
+        assertEquals(Win32Error.ERROR_SUCCESS, pair[0].write(message(), new Overlapped()));
+        assertSame(read, second.get(PATIENCE_SECONDS, SECONDS).overlapped(), "LIFO: the most recent waiter");
+        assertFalse(first.isDone());
+        port.post(9, 0, null); // release the first waiter
+        assertEquals(9, first.get(PATIENCE_SECONDS, SECONDS).key());
+    }
+
+    @Test
+    public void anInterruptedPollingWaiterReturnsInterrupted() throws Exception {
+        socket(); // the port's io() is in use: its waiters poll
+        CompletableFuture<DequeueStatus> status = new CompletableFuture<>();
+        Thread t = new Thread(() -> status.complete(port.dequeue(new CompletionEntry())), "interrupted");
+        t.start();
+        awaitWaiters(1);
+        t.interrupt();
+        assertEquals(DequeueStatus.INTERRUPTED, status.get(PATIENCE_SECONDS, SECONDS));
+    }
+
+    @Test
+    public void r40_aTimedPollingWaitTimesOut() throws Exception {
+        socket();
+        assertEquals(DequeueStatus.TIMEOUT, port.dequeue(entry, 20, MILLISECONDS));
+        assertEquals(DequeueStatus.TIMEOUT, port.dequeue(entry, 0, MILLISECONDS)); // R39
+    }
+
+    @Test
+    public void theBackstopCompletesIoWhileNoThreadWaits() throws Exception {
+        AsyncSocket[] pair = quietPair();
+        Overlapped read = pendingRead(pair[1]);
+        assertEquals(Win32Error.ERROR_SUCCESS, pair[0].write(message(), new Overlapped()));
+        await().atMost(PATIENCE_SECONDS, SECONDS).until(() -> !read.isInFlight());
+        assertEquals(8, read.bytesTransferred());
+        assertEquals(1, port.stats().queuedPackets(), "completed with nobody waiting: the packet is queued");
+        expectPacket(read, 0, 8);
+    }
+
+    @Test
+    public void aClosedListenerRefusesConnectionsAtOnce() throws Exception {
+        AsyncServerSocket l = listener();
+        InetSocketAddress where = l.localAddress();
+        backend().drainLoops(); // its registration has landed: close() closes the fd at once
+        l.close();
+        AsyncSocket c = socket();
+        c.associate(port, 3);
+        Overlapped ov = new Overlapped();
+        int r = c.connect(where, ov);
+        if (r == Win32Error.ERROR_IO_PENDING) {
+            expectPacket(ov, Win32Error.ERROR_CONNECTION_REFUSED, 0);
+        } else {
+            assertEquals(Win32Error.describe(Win32Error.ERROR_CONNECTION_REFUSED), Win32Error.describe(r));
+        }
+    }
+}
