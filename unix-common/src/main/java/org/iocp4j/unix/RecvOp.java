@@ -15,6 +15,8 @@ import org.iocp4j.io.Overlapped;
 final class RecvOp extends PendingOp {
     private final UnixAsyncSocket owner;
     private final ByteBuffer dst;
+    /** The last attempt read less than it asked for. */
+    private boolean drained;
 
     RecvOp(UnixAsyncSocket owner, ByteBuffer dst, Overlapped overlapped) {
         super(overlapped, Direction.READ);
@@ -29,7 +31,9 @@ final class RecvOp extends PendingOp {
             return -Win32Error.WSAENOTCONN; // R52: fails at once, no packet
         }
         try {
+            int asked = dst.isDirect() ? dst.remaining() : Math.min(dst.remaining(), BouncePool.SIZE);
             int n = dst.isDirect() ? s.recv(dst, dst.position(), dst.limit()) : recvHeap(s);
+            drained = n > 0 && n < asked;
             if (n == 0) {
                 return WOULD_BLOCK; // Netty: EAGAIN
             }
@@ -54,6 +58,11 @@ final class RecvOp extends PendingOp {
         } finally {
             BouncePool.give(b);
         }
+    }
+
+    @Override
+    protected boolean drained() {
+        return drained;
     }
 
     @Override

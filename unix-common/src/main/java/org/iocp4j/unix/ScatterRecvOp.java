@@ -22,6 +22,9 @@ final class ScatterRecvOp extends PendingOp {
         this.dsts = dsts;
     }
 
+    /** The last attempt read less than it asked for. */
+    private boolean drained;
+
     @Override
     protected int attempt() {
         Socket s = owner.socket();
@@ -29,6 +32,7 @@ final class ScatterRecvOp extends PendingOp {
             return -Win32Error.WSAENOTCONN;
         }
         int total = 0;
+        drained = false;
         for (ByteBuffer b : dsts) {
             if (!b.hasRemaining()) {
                 continue;
@@ -45,10 +49,16 @@ final class ScatterRecvOp extends PendingOp {
             b.position(b.position() + n);
             total += n;
             if (b.hasRemaining()) {
+                drained = true;
                 break; // the socket had no more for now
             }
         }
         return total;
+    }
+
+    @Override
+    protected boolean drained() {
+        return drained;
     }
 
     @Override

@@ -28,6 +28,15 @@ public abstract class EmulatedIoHandle implements IoHandle {
     protected final Object lock = new Object();
     private final ArrayDeque<PendingOp> reads = new ArrayDeque<>();
     private final ArrayDeque<PendingOp> writes = new ArrayDeque<>();
+    /**
+     * Per direction: false once a try met EAGAIN or drained the handle, true again at the next
+     * readiness. While false a new operation is queued without a try (it could only meet EAGAIN;
+     * the readiness that follows new data retries it), which saves a syscall per read in a
+     * request-response exchange. The operation is then pending where a try might have met data
+     * that arrived since: Win32 allows either answer (R51).
+     */
+    private boolean readMayBeReady = true;
+    private boolean writeMayBeReady = true;
     private EmulatedCompletionPort port;
     private long key;
     private boolean everAssociated;
@@ -58,8 +67,8 @@ public abstract class EmulatedIoHandle implements IoHandle {
                 return Win32Error.ERROR_INVALID_HANDLE;
             }
             ArrayDeque<PendingOp> queue = queue(op.direction);
-            if (queue.isEmpty()) {
-                int r = op.attempt();
+            if (queue.isEmpty() && mayBeReady(op.direction)) {
+                int r = tryOnce(op);
                 if (r != PendingOp.WOULD_BLOCK) {
                     if (r < 0) {
                         op.completed(0, -r);
@@ -74,6 +83,8 @@ public abstract class EmulatedIoHandle implements IoHandle {
                     return Win32Error.ERROR_SUCCESS;
                 }
                 queue.add(op);
+            } else if (queue.isEmpty()) {
+                queue.add(op); // not ready since the last EAGAIN: wait for readiness
             } else {
                 queue.add(op); // behind earlier operations of the same direction
                 return Win32Error.ERROR_IO_PENDING;
@@ -115,19 +126,41 @@ public abstract class EmulatedIoHandle implements IoHandle {
         boolean rearm = false;
         synchronized (lock) {
             ArrayDeque<PendingOp> queue = queue(direction);
-            while (!queue.isEmpty()) {
+            setMayBeReady(direction, true);
+            while (!queue.isEmpty() && mayBeReady(direction)) {
                 PendingOp op = queue.peek();
-                int r = op.attempt();
+                int r = tryOnce(op);
                 if (r == PendingOp.WOULD_BLOCK) {
-                    rearm = true;
                     break;
                 }
                 queue.poll();
                 finish(op, r);
             }
+            rearm = !queue.isEmpty(); // met EAGAIN, or drained the handle
         }
         if (rearm) {
             arm(direction);
+        }
+    }
+
+    /** Guarded by lock. One syscall, noting what it showed of the handle's readiness. */
+    private int tryOnce(PendingOp op) {
+        int r = op.attempt();
+        if (r == PendingOp.WOULD_BLOCK || (r > 0 && op.drained())) {
+            setMayBeReady(op.direction, false);
+        }
+        return r;
+    }
+
+    private boolean mayBeReady(PendingOp.Direction d) {
+        return d == PendingOp.Direction.READ ? readMayBeReady : writeMayBeReady;
+    }
+
+    private void setMayBeReady(PendingOp.Direction d, boolean ready) {
+        if (d == PendingOp.Direction.READ) {
+            readMayBeReady = ready;
+        } else {
+            writeMayBeReady = ready;
         }
     }
 

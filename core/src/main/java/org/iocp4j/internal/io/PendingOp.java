@@ -31,6 +31,16 @@ public abstract class PendingOp {
     protected abstract int attempt();
 
     /**
+     * Whether the last successful {@link #attempt()} showed that the handle has nothing more for
+     * this direction until its next readiness: a read that got fewer bytes than it asked for has
+     * drained the socket. The handle then queues the next operation of this direction without
+     * trying it (it would only meet EAGAIN) until the backend reports readiness again.
+     */
+    protected boolean drained() {
+        return false;
+    }
+
+    /**
      * The Win32 error this operation completes with when its handle is closed under it (R71):
      * ERROR_CONNECTION_ABORTED for a socket read or write, ERROR_OPERATION_ABORTED for an accept.
      */

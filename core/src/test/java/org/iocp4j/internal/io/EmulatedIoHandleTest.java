@@ -77,6 +77,34 @@ class EmulatedIoHandleTest {
     }
 
     @Test
+    void r51_aReadAfterAShortReadWaitsForReadinessWithoutTryingFirst() {
+        h.associate(port, 1);
+        h.readable = 3;
+        assertEquals(ERROR_SUCCESS, h.read(10, new Overlapped())); // 3 of 10: the socket is drained
+        assertEquals(DequeueStatus.COMPLETED, next());
+        h.readable = 4; // data came; its readiness is not reported yet
+        int syscalls = h.readAttempts;
+        Overlapped ov = new Overlapped();
+        assertEquals(ERROR_IO_PENDING, h.read(10, ov), "pending: Win32 allows it where data may have come");
+        assertEquals(syscalls, h.readAttempts, "no syscall that could only meet EAGAIN");
+        h.fire(PendingOp.Direction.READ);
+        assertEquals(DequeueStatus.COMPLETED, next());
+        assertSame(ov, e.overlapped());
+        assertEquals(4, e.bytes());
+    }
+
+    @Test
+    void r51_aReadAfterAFullReadIsTriedAtOnce() {
+        h.associate(port, 1);
+        h.readable = 20;
+        assertEquals(ERROR_SUCCESS, h.read(10, new Overlapped())); // filled: more may be there
+        assertEquals(ERROR_SUCCESS, h.read(10, new Overlapped()));
+        assertEquals(2, h.readAttempts);
+        assertEquals(DequeueStatus.COMPLETED, next());
+        assertEquals(DequeueStatus.COMPLETED, next());
+    }
+
+    @Test
     void r53_pendingFailureQueuesAFailedPacket() {
         h.associate(port, 1);
         Overlapped ov = new Overlapped();

@@ -9,6 +9,8 @@ final class FakeIoHandle extends EmulatedIoHandle {
     int readable;
     int writable;
     int failNextWith;
+    /** Read syscalls made. */
+    int readAttempts;
     boolean released;
     /** Every {@link PendingOp#completed} call of a read, as "bytes/error". */
     final java.util.List<String> readsCompleted = new java.util.ArrayList<>();
@@ -31,8 +33,11 @@ final class FakeIoHandle extends EmulatedIoHandle {
 
     int read(int want, Overlapped ov) {
         return submit(new PendingOp(ov, PendingOp.Direction.READ) {
+            boolean shortRead;
+
             @Override
             protected int attempt() {
+                readAttempts++;
                 if (failNextWith != 0) {
                     int e = failNextWith;
                     failNextWith = 0;
@@ -43,7 +48,13 @@ final class FakeIoHandle extends EmulatedIoHandle {
                 }
                 int n = Math.min(want, readable);
                 readable -= n;
+                shortRead = n < want;
                 return n;
+            }
+
+            @Override
+            protected boolean drained() {
+                return shortRead;
             }
 
             @Override
