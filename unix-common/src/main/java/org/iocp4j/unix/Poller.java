@@ -39,7 +39,7 @@ public final class Poller implements ThreadAwareExecutor, WaitPoller {
     /** How long a waiter that asked for the role spins for it before it parks (tens of microseconds). */
     private static final int TAKE_OVER_SPINS = 512;
     /** The backstop looks at a held role this many grace periods apart. */
-    private static final int PATROL_GRACES = 8;
+    private static final int PATROL_GRACES = 4;
 
     private final IoHandler handler;
     private final long graceNanos;
@@ -85,6 +85,9 @@ public final class Poller implements ThreadAwareExecutor, WaitPoller {
     @Override
     public boolean pollWhileWaiting(ThreadRecord waiter, long deadlineNanos) {
         Thread me = waiter.thread();
+        if (me.isVirtual()) {
+            return false; // a blocking epoll_wait would hold its carrier: park, the backstop polls
+        }
         ThreadRecord next = successor.get();
         if (waiter.pollYielded() || (next != null && next != waiter)) {
             return false; // the role went, or is promised, to a more recent waiter: park

@@ -119,6 +119,21 @@ public abstract class PollerSuite extends IoSuiteSupport {
     }
 
     @Test
+    public void aVirtualThreadWaiterParksAndTheBackstopCompletesItsRead() throws Exception {
+        AsyncSocket[] pair = quietPair();
+        Overlapped read = pendingRead(pair[1]);
+        CompletableFuture<Object> got = new CompletableFuture<>();
+        Thread.ofVirtual().name("virtual-waiter").start(() -> {
+            CompletionEntry e = new CompletionEntry();
+            port.dequeue(e, PATIENCE_SECONDS, SECONDS);
+            got.complete(e.overlapped());
+        });
+        awaitWaiters(1);
+        assertEquals(Win32Error.ERROR_SUCCESS, pair[0].write(message(), new Overlapped()));
+        assertSame(read, got.get(PATIENCE_SECONDS, SECONDS));
+    }
+
+    @Test
     public void anInterruptedPollingWaiterReturnsInterrupted() throws Exception {
         socket(); // the port's io() is in use: its waiters poll
         CompletableFuture<DequeueStatus> status = new CompletableFuture<>();
