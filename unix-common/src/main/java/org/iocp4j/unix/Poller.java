@@ -103,7 +103,8 @@ public final class Poller implements ThreadAwareExecutor, WaitPoller {
             }
             waiterContext.set(waiter, deadline);
             drive(waiterContext);
-            if (successor.get() != null) {
+            ThreadRecord asked = successor.get();
+            if (asked != null && asked.isWaiting()) {
                 waiter.pollYielded(true); // woken for a more recent waiter (R14): park from now on
             }
         } finally {
