@@ -15,6 +15,7 @@ import org.iocp4j.internal.io.PendingOp;
 import org.iocp4j.io.AsyncServerSocket;
 import org.iocp4j.io.AsyncSocket;
 import org.iocp4j.io.Overlapped;
+import org.iocp4j.io.SocketRules;
 
 /** A listening TCP socket whose accepts are overlapped (AcceptEx), over Netty's unix {@link Socket}. */
 final class UnixAsyncServerSocket extends EmulatedIoHandle implements AsyncServerSocket, Acceptor.Source<Integer> {
@@ -63,13 +64,7 @@ final class UnixAsyncServerSocket extends EmulatedIoHandle implements AsyncServe
 
     @Override
     public void bind(InetSocketAddress local, int backlog) throws IOException {
-        Objects.requireNonNull(local, "local");
-        if (local.isUnresolved()) {
-            throw new IllegalArgumentException("local " + local + " is unresolved: resolve the host name first");
-        }
-        if (backlog < 0) {
-            throw new IllegalArgumentException("backlog must be >= 0 (0 picks a default), got " + backlog);
-        }
+        SocketRules.checkBind(local, backlog);
         synchronized (lock) {
             if (isClosed()) {
                 throw new ClosedChannelException();

@@ -12,6 +12,7 @@ import org.iocp4j.internal.io.EmulatedIoHandle;
 import org.iocp4j.internal.io.PendingOp;
 import org.iocp4j.io.AsyncSocket;
 import org.iocp4j.io.Overlapped;
+import org.iocp4j.io.SocketRules;
 import org.iocp4j.io.BufferRules;
 
 /**
@@ -66,18 +67,8 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket, Acc
 
     @Override
     public int connect(InetSocketAddress remote, Overlapped overlapped) {
-        Objects.requireNonNull(remote, "remote");
-        Objects.requireNonNull(overlapped, "overlapped");
-        if (remote.isUnresolved()) {
-            throw new IllegalArgumentException("remote " + remote + " is unresolved: resolve the host name first "
-                    + "(new InetSocketAddress(InetAddress.getByName(host), port))");
-        }
-        synchronized (lock) {
-            if (!isClosed() && !accepts.isFree()) {
-                throw new IllegalStateException("this socket is already connected, connecting or promised to an "
-                        + "accept (WSAEISCONN): ConnectEx needs a freshly opened socket");
-            }
-        }
+        SocketRules.checkConnect(remote, overlapped);
+        accepts.checkConnectable();
         return submit(new ConnectOp(this, remote, overlapped));
     }
 

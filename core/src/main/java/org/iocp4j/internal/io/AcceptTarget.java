@@ -44,6 +44,21 @@ public final class AcceptTarget<C> {
     }
 
     /**
+     * ConnectEx needs a freshly opened socket: takes the socket's lock and refuses an open socket
+     * that is connected, connecting or promised to an accept.
+     *
+     * @throws IllegalStateException (WSAEISCONN) if it is not free
+     */
+    public void checkConnectable() {
+        synchronized (socket.lock) {
+            if (!socket.isClosed() && !isFree()) {
+                throw new IllegalStateException("this socket is already connected, connecting or promised to an "
+                        + "accept (WSAEISCONN): ConnectEx needs a freshly opened socket");
+            }
+        }
+    }
+
+    /**
      * The socket closed (call from its release, holding none of its locks): the accept promised
      * to it completes with ERROR_OPERATION_ABORTED if it still waits (R71).
      */

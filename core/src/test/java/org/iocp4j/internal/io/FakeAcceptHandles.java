@@ -9,23 +9,26 @@ final class FakeAcceptHandles {
     private FakeAcceptHandles() {
     }
 
+    /** A handle of the "java" backend whose readiness the test reports by hand. */
+    abstract static class Handle extends EmulatedIoHandle {
+        @Override
+        protected final String backend() {
+            return "java";
+        }
+
+        @Override
+        protected final void arm(PendingOp.Direction direction) {
+            // the test reports readiness itself
+        }
+    }
+
     /** A listening socket whose backlog the test fills, then reports as readiness by hand. */
-    static final class Listener extends EmulatedIoHandle implements Acceptor.Source<String> {
+    static final class Listener extends Handle implements Acceptor.Source<String> {
         final Acceptor<String> accepts = new Acceptor<>(this, this);
         final ArrayDeque<String> backlog = new ArrayDeque<>();
         final List<String> discarded = new ArrayList<>();
         boolean bound = true;
         int failNextWith;
-
-        @Override
-        protected String backend() {
-            return "java";
-        }
-
-        @Override
-        protected void arm(PendingOp.Direction direction) {
-            // the test reports readiness with arrive()
-        }
 
         @Override
         protected void release() {
@@ -63,21 +66,11 @@ final class FakeAcceptHandles {
     }
 
     /** An accept socket; it can "forget" to tell its accept that it closed, to open the race window. */
-    static final class Target extends EmulatedIoHandle implements AcceptTarget.Landing<String> {
+    static final class Target extends Handle implements AcceptTarget.Landing<String> {
         final AcceptTarget<String> accepts = new AcceptTarget<>(this, this);
         String connection;
         boolean connecting;
         boolean tellsAcceptOnClose = true;
-
-        @Override
-        protected String backend() {
-            return "java";
-        }
-
-        @Override
-        protected void arm(PendingOp.Direction direction) {
-            // never waits for readiness in these tests
-        }
 
         @Override
         protected void release() {

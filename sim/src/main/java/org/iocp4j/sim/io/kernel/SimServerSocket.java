@@ -14,6 +14,7 @@ import org.iocp4j.internal.io.PendingOp;
 import org.iocp4j.io.AsyncServerSocket;
 import org.iocp4j.io.AsyncSocket;
 import org.iocp4j.io.Overlapped;
+import org.iocp4j.io.SocketRules;
 
 /**
  * A simulated listening socket: connection requests that reach its address wait in its backlog
@@ -61,13 +62,7 @@ final class SimServerSocket extends SimHandle implements AsyncServerSocket, Acce
 
     @Override
     public void bind(InetSocketAddress local, int backlog) throws IOException {
-        Objects.requireNonNull(local, "local");
-        if (local.isUnresolved()) {
-            throw new IllegalArgumentException("local " + local + " is unresolved: resolve the host name first");
-        }
-        if (backlog < 0) {
-            throw new IllegalArgumentException("backlog must be >= 0 (0 picks a default), got " + backlog);
-        }
+        SocketRules.checkBind(local, backlog);
         enter("bind");
         synchronized (lock) {
             if (isClosed()) {

@@ -12,6 +12,7 @@ import org.iocp4j.internal.io.AcceptTarget;
 import org.iocp4j.internal.io.PendingOp;
 import org.iocp4j.io.AsyncSocket;
 import org.iocp4j.io.Overlapped;
+import org.iocp4j.io.SocketRules;
 import org.iocp4j.io.BufferRules;
 
 /**
@@ -53,19 +54,9 @@ final class SimSocket extends SimHandle implements AsyncSocket, AcceptTarget.Lan
 
     @Override
     public int connect(InetSocketAddress remote, Overlapped overlapped) {
-        Objects.requireNonNull(remote, "remote");
-        Objects.requireNonNull(overlapped, "overlapped");
-        if (remote.isUnresolved()) {
-            throw new IllegalArgumentException("remote " + remote + " is unresolved: resolve the host name first "
-                    + "(new InetSocketAddress(InetAddress.getByName(host), port))");
-        }
+        SocketRules.checkConnect(remote, overlapped);
         enter("connect");
-        synchronized (lock) {
-            if (!isClosed() && !isFreeForConnect()) {
-                throw new IllegalStateException("this socket is already connected, connecting or promised to an "
-                        + "accept (WSAEISCONN): ConnectEx needs a freshly opened socket");
-            }
-        }
+        accepts.checkConnectable();
         return submit(new ConnectOp(this, remote, overlapped));
     }
 
