@@ -3,16 +3,19 @@ package org.iocp4j.epoll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.iocp4j.CompletionEntry;
 import org.iocp4j.CompletionPort;
 import org.iocp4j.DequeueStatus;
 import org.iocp4j.PortOptions;
+import org.iocp4j.conformance.EngineFixture;
 import org.junit.jupiter.api.Test;
 
 /** The fixture the conformance suites will use opens epoll ports and sees the engine's invariants. */
 class EpollFixtureTest {
-    private final EpollFixture fixture = new EpollFixture();
+    private final EngineFixture fixture =
+            new EngineFixture(EpollBackend.NAME, EpollBackend::open, Duration.ofSeconds(10));
 
     @Test
     void opensEpollPortsWhoseInvariantsHold() throws Exception {

@@ -1,6 +1,8 @@
 package org.iocp4j.kqueue;
 
+import java.time.Duration;
 import org.iocp4j.conformance.BackendFixture;
+import org.iocp4j.conformance.EngineFixture;
 import org.iocp4j.conformance.KernelObjectSuite;
 import org.junit.jupiter.api.Tag;
 
@@ -9,6 +11,6 @@ import org.junit.jupiter.api.Tag;
 class KQueueKernelObjectTest extends KernelObjectSuite {
     @Override
     protected BackendFixture fixture() {
-        return new KQueueFixture();
+        return new EngineFixture(KQueueBackend.NAME, KQueueBackend::open, Duration.ofSeconds(10));
     }
 }

@@ -1,20 +1,24 @@
 package org.iocp4j.unix;
 
 import io.netty.channel.ChannelException;
+import io.netty.channel.unix.FileDescriptor;
 import io.netty.channel.unix.Socket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.util.Objects;
 import org.iocp4j.Win32Error;
+import org.iocp4j.internal.io.AcceptOp;
+import org.iocp4j.internal.io.Acceptor;
 import org.iocp4j.internal.io.EmulatedIoHandle;
 import org.iocp4j.internal.io.PendingOp;
 import org.iocp4j.io.AsyncServerSocket;
 import org.iocp4j.io.AsyncSocket;
 import org.iocp4j.io.Overlapped;
+import org.iocp4j.io.SocketRules;
 
 /** A listening TCP socket whose accepts are overlapped (AcceptEx), over Netty's unix {@link Socket}. */
-final class UnixAsyncServerSocket extends EmulatedIoHandle implements AsyncServerSocket {
+final class UnixAsyncServerSocket extends EmulatedIoHandle implements AsyncServerSocket, Acceptor.Source<Integer> {
     /** The default backlog, as SOMAXCONN's usual floor. */
     private static final int DEFAULT_BACKLOG = 128;
 
@@ -27,6 +31,8 @@ final class UnixAsyncServerSocket extends EmulatedIoHandle implements AsyncServe
     private FdWatch watch;
     /** accept()'s out-parameter for the peer address; guarded by lock. */
     private final byte[] addressScratch = new byte[26];
+    /** AcceptEx, shared with the other emulating backends; a connection is an accepted fd. */
+    private final Acceptor<Integer> accepts = new Acceptor<>(this, this);
 
     UnixAsyncServerSocket(UnixBackend backend, Poller poller) {
         this.backend = backend;
@@ -58,13 +64,7 @@ final class UnixAsyncServerSocket extends EmulatedIoHandle implements AsyncServe
 
     @Override
     public void bind(InetSocketAddress local, int backlog) throws IOException {
-        Objects.requireNonNull(local, "local");
-        if (local.isUnresolved()) {
-            throw new IllegalArgumentException("local " + local + " is unresolved: resolve the host name first");
-        }
-        if (backlog < 0) {
-            throw new IllegalArgumentException("backlog must be >= 0 (0 picks a default), got " + backlog);
-        }
+        SocketRules.checkBind(local, backlog);
         synchronized (lock) {
             if (isClosed()) {
                 throw new ClosedChannelException();
@@ -103,42 +103,38 @@ final class UnixAsyncServerSocket extends EmulatedIoHandle implements AsyncServe
             throw new IllegalArgumentException("acceptSocket must be opened through the io() of a '" + backend.name()
                     + "' port, as this listening socket was");
         }
-        if (target.isClosed()) {
-            throw new IllegalArgumentException("acceptSocket is closed: open a fresh socket for each accept");
-        }
-        synchronized (lock) {
-            if (!isClosed() && socket == null) {
-                throw new IllegalStateException("this listening socket is not bound: call bind(address, backlog) first");
-            }
-        }
-        AcceptOp op = new AcceptOp(this, target, overlapped);
-        if (!target.reserveFor(op)) {
-            throw new IllegalArgumentException("acceptSocket must be freshly opened: it is connected, connecting or "
-                    + "already promised to another accept (AcceptEx: WSAEINVAL)");
-        }
-        int r;
-        try {
-            r = submit(op);
-        } catch (RuntimeException e) {
-            target.unreserve(op); // the Overlapped was in flight: nothing started
-            throw e;
-        }
-        synchronized (lock) {
-            if (r == Win32Error.ERROR_IO_PENDING) {
-                op.markPending();
-            } else if (!op.isFinished()) {
-                target.unreserve(op); // refused before it started (closed listener)
-            }
-        }
-        return r;
+        return accepts.accept(target.accepts, overlapped);
     }
 
-    /** The target of {@code op} closed: complete the accept with ERROR_OPERATION_ABORTED if it still waits. */
-    void abortAccept(AcceptOp op) {
-        synchronized (lock) {
-            if (op.isCancellable()) {
-                cancel(op.overlapped());
-            }
+    // ---- for the accepts (Acceptor.Source) -----------------------------------------------------
+
+    @Override
+    public boolean isBound() {
+        return socket != null;
+    }
+
+    /** accept() on the listening fd; the new fd goes to {@code op}. Guarded by lock: called from an attempt. */
+    @Override
+    public int acceptNext(AcceptOp<Integer> op) {
+        Socket s = socket;
+        if (s == null) {
+            return -Win32Error.ERROR_INVALID_HANDLE;
+        }
+        int fd;
+        try {
+            fd = s.accept(addressScratch);
+        } catch (IOException | RuntimeException e) {
+            return -NativeErrors.win32Of(e);
+        }
+        return fd < 0 ? PendingOp.WOULD_BLOCK : op.land(fd);
+    }
+
+    @Override
+    public void discard(Integer fd) {
+        try {
+            new FileDescriptor(fd).close();
+        } catch (IOException e) {
+            // nothing else to do with a connection nobody will see
         }
     }
 
@@ -147,16 +143,6 @@ final class UnixAsyncServerSocket extends EmulatedIoHandle implements AsyncServe
         synchronized (lock) {
             return socket == null ? null : socket.localAddress();
         }
-    }
-
-    /** Guarded by lock: call from an attempt. */
-    Socket socket() {
-        return socket;
-    }
-
-    /** Guarded by lock: call from an attempt. */
-    byte[] addressScratch() {
-        return addressScratch;
     }
 
     @Override

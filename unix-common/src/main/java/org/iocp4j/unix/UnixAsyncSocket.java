@@ -7,10 +7,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NotYetConnectedException;
 import java.util.Objects;
+import org.iocp4j.internal.io.AcceptTarget;
 import org.iocp4j.internal.io.EmulatedIoHandle;
 import org.iocp4j.internal.io.PendingOp;
 import org.iocp4j.io.AsyncSocket;
 import org.iocp4j.io.Overlapped;
+import org.iocp4j.io.SocketRules;
 import org.iocp4j.io.BufferRules;
 
 /**
@@ -19,7 +21,7 @@ import org.iocp4j.io.BufferRules;
  * unused socket costs no descriptor. Every syscall runs under the handle's lock, and the fd is
  * closed only after the handle is marked closed, so no syscall can meet a reused fd number.
  */
-final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket {
+final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket, AcceptTarget.Landing<Integer> {
     private final UnixBackend backend;
     /** Where this handle's fd is watched: the poller of the port it was opened through. */
     private final Poller poller;
@@ -27,8 +29,8 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket {
     private Socket socket;
     /** Watches {@link #socket}. Guarded by lock. */
     private FdWatch watch;
-    /** The accept promised to land here, or null. Guarded by lock. */
-    private AcceptOp acceptInto;
+    /** The accept promised to land here (AcceptEx's side of the pre-created socket); a connection is an fd. */
+    final AcceptTarget<Integer> accepts = new AcceptTarget<>(this, this);
 
     UnixAsyncSocket(UnixBackend backend, Poller poller) {
         this.backend = backend;
@@ -52,16 +54,12 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket {
     @Override
     protected void release() {
         FdWatch w;
-        AcceptOp promised;
         synchronized (lock) {
             w = watch;
             watch = null;
             socket = null;
-            promised = acceptInto;
         }
-        if (promised != null) {
-            promised.targetClosed(); // R71: the accept into this socket is aborted
-        }
+        accepts.socketClosed(); // R71: the accept into this socket is aborted
         if (w != null) {
             w.release();
         }
@@ -69,18 +67,8 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket {
 
     @Override
     public int connect(InetSocketAddress remote, Overlapped overlapped) {
-        Objects.requireNonNull(remote, "remote");
-        Objects.requireNonNull(overlapped, "overlapped");
-        if (remote.isUnresolved()) {
-            throw new IllegalArgumentException("remote " + remote + " is unresolved: resolve the host name first "
-                    + "(new InetSocketAddress(InetAddress.getByName(host), port))");
-        }
-        synchronized (lock) {
-            if (!isClosed() && (socket != null || acceptInto != null)) {
-                throw new IllegalStateException("this socket is already connected, connecting or promised to an "
-                        + "accept (WSAEISCONN): ConnectEx needs a freshly opened socket");
-            }
-        }
+        SocketRules.checkConnect(remote, overlapped);
+        accepts.checkConnectable();
         return submit(new ConnectOp(this, remote, overlapped));
     }
 
@@ -146,7 +134,7 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket {
 
     /** True if neither a connection nor an accept is tied to this socket. Guarded by lock. */
     boolean isFreeForConnect() {
-        return socket == null && acceptInto == null;
+        return accepts.isFree();
     }
 
     /** Opens the fd for a connect and starts watching it. Guarded by lock. */
@@ -168,43 +156,18 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket {
         w.release();
     }
 
-    /** True if no connection and no accept is tied to this socket yet. */
-    boolean isFresh() {
-        synchronized (lock) {
-            return !isClosed() && socket == null && acceptInto == null;
-        }
+    // ---- for accepts (AcceptTarget.Landing, called with the lock held) ------------------------
+
+    @Override
+    public boolean isConnectedOrConnecting() {
+        return socket != null;
     }
 
-    /** Promises this fresh socket to {@code op}; false if it is not fresh. */
-    boolean reserveFor(AcceptOp op) {
-        synchronized (lock) {
-            if (isClosed() || socket != null || acceptInto != null) {
-                return false;
-            }
-            acceptInto = op;
-            return true;
-        }
-    }
-
-    void unreserve(AcceptOp op) {
-        synchronized (lock) {
-            if (acceptInto == op) {
-                acceptInto = null;
-            }
-        }
-    }
-
-    /** Takes over an accepted fd; false (the fd not taken) if this socket closed meanwhile. */
-    boolean adopt(AcceptOp op, int fd) {
-        synchronized (lock) {
-            if (isClosed() || acceptInto != op || socket != null) {
-                return false;
-            }
-            socket = StreamSocket.adopt(fd);
-            watch = backend.watch(socket, this, poller);
-            acceptInto = null;
-            return true;
-        }
+    /** Takes over an fd accept() returned and starts watching it. */
+    @Override
+    public void takeOver(Integer fd) {
+        socket = StreamSocket.adopt(fd);
+        watch = backend.watch(socket, this, poller);
     }
 
     @Override

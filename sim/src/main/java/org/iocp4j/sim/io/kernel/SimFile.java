@@ -3,11 +3,7 @@ package org.iocp4j.sim.io.kernel;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Objects;
-import org.iocp4j.CompletionPort;
 import org.iocp4j.Win32Error;
-import org.iocp4j.internal.EmulatedCompletionPort;
-import org.iocp4j.internal.io.EmulatedIoHandle;
-import org.iocp4j.internal.io.PendingOp;
 import org.iocp4j.io.AsyncFile;
 import org.iocp4j.io.Overlapped;
 import org.iocp4j.io.BufferRules;
@@ -18,9 +14,7 @@ import org.iocp4j.io.BufferRules;
  * file opened without READ, or a write without WRITE, fails at once with ERROR_ACCESS_DENIED and
  * queues nothing (R52).
  */
-final class SimFile extends EmulatedIoHandle implements AsyncFile {
-    private final SimKernel kernel;
-    private final int id;
+final class SimFile extends SimHandle implements AsyncFile {
     private final Path path;
     private final FileStore.Data data;
     private final boolean readable;
@@ -29,28 +23,12 @@ final class SimFile extends EmulatedIoHandle implements AsyncFile {
 
     SimFile(SimKernel kernel, Path path, FileStore.Data data, boolean readable, boolean writable,
             boolean deleteOnClose) {
-        this.kernel = kernel;
+        super(kernel, "AsyncFile");
         this.path = path;
         this.data = data;
         this.readable = readable;
         this.writable = writable;
         this.deleteOnClose = deleteOnClose;
-        this.id = kernel.register(this);
-    }
-
-    @Override
-    protected String backend() {
-        return SimIoFactory.BACKEND;
-    }
-
-    @Override
-    protected EmulatedCompletionPort engineOf(CompletionPort port) {
-        return SimIoFactory.engineOf(port);
-    }
-
-    @Override
-    protected void arm(PendingOp.Direction direction) {
-        // file operations never wait for readiness: the kernel finishes each at its time
     }
 
     @Override
@@ -79,8 +57,7 @@ final class SimFile extends EmulatedIoHandle implements AsyncFile {
             throw new IllegalArgumentException("position must be >= 0, got " + position);
         }
         Objects.requireNonNull(overlapped, "overlapped");
-        kernel.enter("AsyncFile." + what);
-        kernel.schedulingPoint();
+        enter(what);
         if (!allowed) {
             return refuse(overlapped);
         }

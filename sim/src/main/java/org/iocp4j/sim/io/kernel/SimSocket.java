@@ -7,13 +7,12 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NotYetConnectedException;
 import java.util.ArrayDeque;
 import java.util.Objects;
-import org.iocp4j.CompletionPort;
 import org.iocp4j.Win32Error;
-import org.iocp4j.internal.EmulatedCompletionPort;
-import org.iocp4j.internal.io.EmulatedIoHandle;
+import org.iocp4j.internal.io.AcceptTarget;
 import org.iocp4j.internal.io.PendingOp;
 import org.iocp4j.io.AsyncSocket;
 import org.iocp4j.io.Overlapped;
+import org.iocp4j.io.SocketRules;
 import org.iocp4j.io.BufferRules;
 
 /**
@@ -22,54 +21,32 @@ import org.iocp4j.io.BufferRules;
  * room, FIN, RST) as readiness of the matching direction, edge-triggered and always armed, as the
  * epoll backend's watch does.
  */
-final class SimSocket extends EmulatedIoHandle implements AsyncSocket {
-    final SimKernel kernel;
-    private final int id;
+final class SimSocket extends SimHandle implements AsyncSocket, AcceptTarget.Landing<Endpoint> {
     /** Guarded by lock. */
     private Endpoint endpoint;
     /** The connect under way. Guarded by lock. */
     private Handshake connecting;
-    /** The accept promised to land here. Guarded by lock. */
-    private AcceptOp acceptInto;
+    /** The accept promised to land here (AcceptEx's side of the pre-created socket). */
+    final AcceptTarget<Endpoint> accepts = new AcceptTarget<>(this, this);
     /** Reads issued and not completed, in issue order: the one data reaches first. Guarded by lock. */
     private final ArrayDeque<RecvOp> reads = new ArrayDeque<>();
 
     SimSocket(SimKernel kernel) {
-        this.kernel = kernel;
-        this.id = kernel.register(this);
-    }
-
-    @Override
-    protected String backend() {
-        return SimIoFactory.BACKEND;
-    }
-
-    @Override
-    protected EmulatedCompletionPort engineOf(CompletionPort port) {
-        return SimIoFactory.engineOf(port);
-    }
-
-    @Override
-    protected void arm(PendingOp.Direction direction) {
-        // the kernel reports every event of the connection: edge-triggered, always armed
+        super(kernel, "AsyncSocket");
     }
 
     @Override
     protected void release() {
         Endpoint e;
-        AcceptOp promised;
         synchronized (lock) {
             e = endpoint;
             endpoint = null;
-            promised = acceptInto;
         }
         kernel.unregister(id);
         if (!kernel.isOurs()) {
             return; // closed after its simulation ended: there is no network left to tell
         }
-        if (promised != null) {
-            promised.targetClosed(); // R71: the accept into this socket is aborted
-        }
+        accepts.socketClosed(); // R71: the accept into this socket is aborted
         if (e != null) {
             e.close();
         }
@@ -77,19 +54,9 @@ final class SimSocket extends EmulatedIoHandle implements AsyncSocket {
 
     @Override
     public int connect(InetSocketAddress remote, Overlapped overlapped) {
-        Objects.requireNonNull(remote, "remote");
-        Objects.requireNonNull(overlapped, "overlapped");
-        if (remote.isUnresolved()) {
-            throw new IllegalArgumentException("remote " + remote + " is unresolved: resolve the host name first "
-                    + "(new InetSocketAddress(InetAddress.getByName(host), port))");
-        }
+        SocketRules.checkConnect(remote, overlapped);
         enter("connect");
-        synchronized (lock) {
-            if (!isClosed() && !isFreeForConnect()) {
-                throw new IllegalStateException("this socket is already connected, connecting or promised to an "
-                        + "accept (WSAEISCONN): ConnectEx needs a freshly opened socket");
-            }
-        }
+        accepts.checkConnectable();
         return submit(new ConnectOp(this, remote, overlapped));
     }
 
@@ -169,11 +136,6 @@ final class SimSocket extends EmulatedIoHandle implements AsyncSocket {
         }
     }
 
-    private void enter(String what) {
-        kernel.enter("AsyncSocket." + what);
-        kernel.schedulingPoint();
-    }
-
     // ---- for the operations (guarded by lock: called from an attempt or a completion) ---------
 
     Endpoint endpoint() {
@@ -181,7 +143,7 @@ final class SimSocket extends EmulatedIoHandle implements AsyncSocket {
     }
 
     boolean isFreeForConnect() {
-        return endpoint == null && connecting == null && acceptInto == null;
+        return accepts.isFree();
     }
 
     Handshake startConnect(InetSocketAddress remote) {
@@ -211,42 +173,16 @@ final class SimSocket extends EmulatedIoHandle implements AsyncSocket {
         }
     }
 
-    // ---- for accepts (each takes this socket's lock) ----------------------------------------
+    // ---- for accepts (AcceptTarget.Landing, called with the lock held) ------------------------
 
-    boolean isFresh() {
-        synchronized (lock) {
-            return !isClosed() && isFreeForConnect();
-        }
+    @Override
+    public boolean isConnectedOrConnecting() {
+        return endpoint != null || connecting != null;
     }
 
-    boolean reserveFor(AcceptOp op) {
-        synchronized (lock) {
-            if (isClosed() || !isFreeForConnect()) {
-                return false;
-            }
-            acceptInto = op;
-            return true;
-        }
-    }
-
-    void unreserve(AcceptOp op) {
-        synchronized (lock) {
-            if (acceptInto == op) {
-                acceptInto = null;
-            }
-        }
-    }
-
-    /** Takes over an accepted connection; false if this socket closed meanwhile. */
-    boolean adopt(AcceptOp op, Endpoint e) {
-        synchronized (lock) {
-            if (isClosed() || acceptInto != op || endpoint != null) {
-                return false;
-            }
-            acceptInto = null;
-            connected(e);
-            return true;
-        }
+    @Override
+    public void takeOver(Endpoint e) {
+        connected(e);
     }
 
     // ---- for the kernel ----------------------------------------------------------------------
