@@ -127,7 +127,6 @@ public final class EmulatedCompletionPort implements CompletionPort {
      * @throws PortClosedException if the port is closed (R19)
      */
     public void insert(long key, int bytes, Object overlapped, int error) {
-        ThreadRecord me = ThreadRecord.current();
         ThreadRecord woken = null;
         synchronized (lock) {
             if (closed) {
@@ -138,7 +137,7 @@ public final class EmulatedCompletionPort implements CompletionPort {
                 handOff(woken, key, bytes, overlapped, error);
             } else {
                 queue.add(key, bytes, overlapped, error);
-                event(PortEvent.QUEUE, me.thread, key);
+                event(PortEvent.QUEUE, Thread.currentThread(), key);
                 if (!waiters.isEmpty()) {
                     watch(); // saturated with packets and waiters: R29 and the watchdog matter now
                 }
@@ -156,13 +155,9 @@ public final class EmulatedCompletionPort implements CompletionPort {
     public DequeueStatus dequeue(CompletionEntry into, long timeout, TimeUnit unit) {
         Objects.requireNonNull(into, "into");
         long nanos = toNanos(timeout, unit);
-        ThreadRecord me = ThreadRecord.current();
-        int n = take(me, nanos, 1);
+        int n = take(ThreadRecord.current(), nanos, 1, into);
         if (n > 0) {
-            int error = me.errors[0];
-            into.set(me.keys[0], me.bytes[0], me.overlappeds[0], error);
-            me.overlappeds[0] = null;
-            return error == 0 ? DequeueStatus.COMPLETED : DequeueStatus.FAILED;
+            return into.error() == 0 ? DequeueStatus.COMPLETED : DequeueStatus.FAILED;
         }
         into.clearPacket();
         return status(n);
@@ -181,7 +176,8 @@ public final class EmulatedCompletionPort implements CompletionPort {
         }
         long nanos = toNanos(timeout, unit);
         ThreadRecord me = ThreadRecord.current();
-        int n = take(me, nanos, limit);
+        me.prepareScratch(limit);
+        int n = take(me, nanos, limit, null);
         if (n <= 0) {
             return status(n);
         }
@@ -239,17 +235,19 @@ public final class EmulatedCompletionPort implements CompletionPort {
 
     /**
      * KeRemoveQueue (spec 1.5): the association step, then take up to {@code limit} queued
-     * packets if the port is below its maximum, else wait. Returns the number of packets placed in
-     * {@code me}'s scratch buffer, or a negative status.
+     * packets if the port is below its maximum, else wait. Returns the number of packets taken,
+     * or a negative status. The packet goes into {@code into} when it is not null (then
+     * {@code limit} is 1), else into {@code me}'s scratch buffer.
      */
-    int take(ThreadRecord me, long timeoutNanos, int limit) {
-        me.seam.schedulingPoint();
+    int take(ThreadRecord me, long timeoutNanos, int limit, CompletionEntry into) {
+        Seam seam = me.seam;
+        seam.schedulingPoint();
         if (closed) {
             return INVALID; // R36
         }
         EmulatedCompletionPort old = me.port;
         // With a poller, packets come from this thread's own poll: spinning would only wait for it.
-        int spins = poller == null ? me.seam.spinTries() : 0;
+        int spins = poller == null ? seam.spinTries() : 0;
         if (old == this && timeoutNanos != 0) {
             spinForPacket(me, spins);
             spins = 0; // one spin per call: a thread that spun in vain parks at once
@@ -257,37 +255,50 @@ public final class EmulatedCompletionPort implements CompletionPort {
         if (old != null && old != this) {
             old.dissociate(me); // R30, R31: moving away gives up the old port's slot
         }
-        me.prepareScratch(limit);
         synchronized (lock) {
             if (closed) {
                 return INVALID;
             }
+            // Step 1b gives up the slot of a thread counted active here (R28) and step 2 or 3
+            // takes it again: such a thread keeps its slot, unless it waits, with no write.
+            boolean holds = false;
             if (me.port != this) {
                 associate(me); // R20: not counted in this port yet
             } else if (me.active) {
-                me.active = false; // step 1b: give up the slot (R28)
-                activeCount--;
+                holds = true;
             } else if (me.inactiveByWatchdog) {
                 me.inactiveByWatchdog = false;
                 watchdogInactive--;
             }
-            if (activeCount < maximum && !queue.isEmpty()) { // step 2, R22
-                activeCount++;
-                me.active = true;
+            if ((holds ? activeCount - 1 : activeCount) < maximum && !queue.isEmpty()) { // step 2, R22
+                if (!holds) {
+                    activeCount++;
+                    me.active = true;
+                }
+                if (into != null) {
+                    event(PortEvent.DEQUEUE, me.thread, queue.removeInto(into));
+                    return 1;
+                }
                 int n = Math.min(limit, queue.size());
                 for (int i = 0; i < n; i++) {
-                    queue.removeInto(me, i);
-                    event(PortEvent.DEQUEUE, me.thread, me.keys[i]);
+                    event(PortEvent.DEQUEUE, me.thread, queue.removeInto(me, i));
                 }
                 return n;
             }
             boolean interrupted = me.thread.isInterrupted();
             if (interrupted || timeoutNanos == 0) { // step 3: an alert, or an expired timeout (R23, R39)
-                activeCount++;
-                me.active = true;
+                if (!holds) {
+                    activeCount++;
+                    me.active = true;
+                }
                 event(PortEvent.TIMEOUT, me.thread, 0);
                 return interrupted ? INTERRUPTED : TIMEOUT;
             }
+            if (holds) {
+                me.active = false;
+                activeCount--;
+            }
+            me.sink = into;
             me.inDequeue = true;
             me.waitState = ThreadRecord.WAITING;
             waiters.push(me);
@@ -306,7 +317,7 @@ public final class EmulatedCompletionPort implements CompletionPort {
      * unpark. Never with a zero timeout (R39); off under the simulator (spinTries is 0 there).
      */
     private void spinForPacket(ThreadRecord me, int spins) {
-        for (int i = spins; i > 0 && queue.looksEmpty() && !closed && !me.thread.isInterrupted(); i--) {
+        for (int i = spins; i > 0 && queue.sizeHint() == 0 && !closed && !me.thread.isInterrupted(); i--) {
             Thread.onSpinWait();
         }
     }
@@ -351,6 +362,7 @@ public final class EmulatedCompletionPort implements CompletionPort {
         }
         int state = me.waitState;
         me.waitState = ThreadRecord.NOT_WAITING;
+        me.sink = null;
         return state == ThreadRecord.HANDED ? 1 : ABANDONED;
     }
 
@@ -386,10 +398,15 @@ public final class EmulatedCompletionPort implements CompletionPort {
 
     /** Guarded by lock. The packet goes straight to {@code w}, which becomes active (R15). */
     private void handOff(ThreadRecord w, long key, int bytes, Object overlapped, int error) {
-        w.keys[0] = key;
-        w.bytes[0] = bytes;
-        w.overlappeds[0] = overlapped;
-        w.errors[0] = error;
+        CompletionEntry sink = w.sink;
+        if (sink != null) {
+            sink.set(key, bytes, overlapped, error);
+        } else {
+            w.keys[0] = key;
+            w.bytes[0] = bytes;
+            w.overlappeds[0] = overlapped;
+            w.errors[0] = error;
+        }
         activeCount++;
         w.active = true;
         w.inDequeue = false;
@@ -404,8 +421,8 @@ public final class EmulatedCompletionPort implements CompletionPort {
     private ThreadRecord activateWaiter() {
         if (activeCount < maximum && !queue.isEmpty() && !waiters.isEmpty()) {
             ThreadRecord w = waiters.pop();
-            long key = queue.headKey();
-            queue.removeInto(w, 0);
+            CompletionEntry sink = w.sink;
+            long key = sink != null ? queue.removeInto(sink) : queue.removeInto(w, 0);
             activeCount++;
             w.active = true;
             w.inDequeue = false;

@@ -1,5 +1,7 @@
 package org.iocp4j.internal;
 
+import org.iocp4j.CompletionEntry;
+
 /**
  * What the engine knows about one thread: the part of the NT KTHREAD that completion ports use
  * (its queue, whether it counts as active, its wait block) plus a scratch batch buffer.
@@ -43,7 +45,13 @@ public final class ThreadRecord {
     /** What {@link #exit()} runs first (org.iocp4j.sync: abandon the mutexes the thread owns), or null. */
     private volatile ExitHook exitHook;
 
-    /** Batch scratch: packets removed under the lock, delivered after it. Index 0 takes a hand-off. */
+    /**
+     * Where a waiting dequeue wants its packet: the caller's entry, or null for a poll, whose
+     * packet goes to the scratch index 0. Set under the port's lock before the thread waits.
+     */
+    CompletionEntry sink;
+
+    /** Batch scratch of poll: packets removed under the lock, delivered after it. Index 0 takes a hand-off. */
     long[] keys = new long[1];
     int[] bytes = new int[1];
     Object[] overlappeds = new Object[1];
