@@ -36,11 +36,13 @@ public final class EmulatedCompletionPort implements CompletionPort {
     private final boolean watchThreadStates;
 
     /**
-     * The port's lock: a monitor, because a contended ReentrantLock allocates a queue node per
-     * blocked acquisition and the hot path must not allocate; HotSpot monitors spin adaptively
-     * before they block, which suits these short critical sections. Nothing parks while holding it.
+     * The port's lock (see {@link SpinLock}), not a monitor: a monitor inflates under contention
+     * and its waiters park, which costs a streaming producer and consumer more than the short
+     * critical sections they wait for; and a contended ReentrantLock allocates a queue node per
+     * blocked acquisition. Nothing parks or calls out while holding it except the listener,
+     * which must be quick ({@link PortListener}). Not reentrant.
      */
-    private final Object lock = new Object();
+    private final SpinLock lock;
     /** EntryListHead. Guarded by lock. */
     private final PacketRing queue = new PacketRing(64);
     /** WaitListHead. Guarded by lock. */
@@ -71,6 +73,7 @@ public final class EmulatedCompletionPort implements CompletionPort {
      */
     public EmulatedCompletionPort(String backend, PortCapabilities capabilities, PortOptions options, Seam seam,
             Function<? super EmulatedCompletionPort, ? extends IoFactory> ioMaker) {
+        this.lock = queue;
         this.ioMaker = ioMaker;
         this.backend = Objects.requireNonNull(backend, "backend");
         this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
@@ -128,7 +131,8 @@ public final class EmulatedCompletionPort implements CompletionPort {
      */
     public void insert(long key, int bytes, Object overlapped, int error) {
         ThreadRecord woken = null;
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (closed) {
                 throw new PortClosedException("post on a closed port (ERROR_INVALID_HANDLE, R19)");
             }
@@ -142,6 +146,8 @@ public final class EmulatedCompletionPort implements CompletionPort {
                     watch(); // saturated with packets and waiters: R29 and the watchdog matter now
                 }
             }
+        } finally {
+            lock.unlock();
         }
         wake(woken);
     }
@@ -247,15 +253,18 @@ public final class EmulatedCompletionPort implements CompletionPort {
         }
         EmulatedCompletionPort old = me.port;
         // With a poller, packets come from this thread's own poll: spinning would only wait for it.
-        int spins = poller == null ? seam.spinTries() : 0;
+        WaitPoller p = poller;
+        int most = p == null ? seam.spinTries() : 0;
+        int spins = Math.min(most, me.spinBudget);
         if (old == this && timeoutNanos != 0) {
-            spinForPacket(me, spins);
+            spinForPacket(me, spins, p == null ? seam.yieldTries() : 0);
             spins = 0; // one spin per call: a thread that spun in vain parks at once
         }
         if (old != null && old != this) {
             old.dissociate(me); // R30, R31: moving away gives up the old port's slot
         }
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (closed) {
                 return INVALID;
             }
@@ -275,6 +284,7 @@ public final class EmulatedCompletionPort implements CompletionPort {
                     activeCount++;
                     me.active = true;
                 }
+                me.tookPackets(queue.size() > limit, most);
                 if (into != null) {
                     event(PortEvent.DEQUEUE, me.thread, queue.removeInto(into));
                     return 1;
@@ -306,8 +316,14 @@ public final class EmulatedCompletionPort implements CompletionPort {
             if (!queue.isEmpty()) {
                 watch(); // waiting behind the gate with packets queued: an active thread may be dead (R29)
             }
+        } finally {
+            lock.unlock();
         }
-        return await(me, timeoutNanos, spins);
+        int r = await(me, timeoutNanos, spins);
+        if (r > 0) {
+            me.tookPackets(false, most);
+        }
+        return r;
     }
 
     /**
@@ -315,11 +331,24 @@ public final class EmulatedCompletionPort implements CompletionPort {
      * which is the same as calling a moment later: it keeps its active slot meanwhile, so a packet
      * posted now is queued, not handed off, and the thread takes it at once (R22) without an
      * unpark. Never with a zero timeout (R39); off under the simulator (spinTries is 0 there).
+     * How long is {@link ThreadRecord#spinBudget}: a thread that is streaming (it found packets
+     * left behind the ones it took) does not spin, so its producers run ahead and it drains them
+     * in a batch after one wake-up; a thread that gets single packets (request and reply) does.
+     * Then it yields its processor a few times ({@link Seam#yieldTries()}): when the thread that
+     * would post shares the processor (more threads than processors), it runs now and posts a
+     * batch, instead of the spinner parking and being woken for every few packets.
      */
-    private void spinForPacket(ThreadRecord me, int spins) {
-        for (int i = spins; i > 0 && queue.sizeHint() == 0 && !closed && !me.thread.isInterrupted(); i--) {
+    private void spinForPacket(ThreadRecord me, int spins, int yields) {
+        for (int i = spins; i > 0 && nothingYet(me); i--) {
             Thread.onSpinWait();
         }
+        for (int i = yields; i > 0 && nothingYet(me); i--) {
+            Thread.yield();
+        }
+    }
+
+    private boolean nothingYet(ThreadRecord me) {
+        return queue.sizeHint() == 0 && !closed && !me.thread.isInterrupted();
     }
 
     private int await(ThreadRecord me, long timeoutNanos, int spins) {
@@ -382,7 +411,8 @@ public final class EmulatedCompletionPort implements CompletionPort {
 
     /** The wait ends without a packet (timer or alert): KiUnlinkThread counts the thread again. */
     private int endWait(ThreadRecord me, int why) {
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (me.waitState != ThreadRecord.WAITING) {
                 return 0; // a packet or the close got there first
             }
@@ -393,6 +423,8 @@ public final class EmulatedCompletionPort implements CompletionPort {
             me.active = true;
             event(PortEvent.TIMEOUT, me.thread, 0);
             return why;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -467,13 +499,16 @@ public final class EmulatedCompletionPort implements CompletionPort {
     /** Ends {@code r}'s association: it dequeued elsewhere (R30) or exited (R29). */
     void dissociate(ThreadRecord r) {
         ThreadRecord woken;
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (r.port != this) {
                 return;
             }
             associated.remove(r);
             unlink(r);
             woken = activateWaiter();
+        } finally {
+            lock.unlock();
         }
         wake(woken);
     }
@@ -495,20 +530,24 @@ public final class EmulatedCompletionPort implements CompletionPort {
     /** R26: an associated thread entered another wait. */
     void threadBlocked(ThreadRecord r) {
         ThreadRecord woken = null;
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (r.port == this && r.active) {
                 r.active = false;
                 activeCount--;
                 event(PortEvent.BLOCK, r.thread, 0);
                 woken = activateWaiter();
             }
+        } finally {
+            lock.unlock();
         }
         wake(woken);
     }
 
     /** R27: the wait ended; the thread counts again, even over the maximum. */
     void threadUnblocked(ThreadRecord r) {
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (r.port == this && !r.active) {
                 if (r.inactiveByWatchdog) {
                     r.inactiveByWatchdog = false;
@@ -518,6 +557,8 @@ public final class EmulatedCompletionPort implements CompletionPort {
                 activeCount++;
                 event(PortEvent.UNBLOCK, r.thread, 0);
             }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -535,7 +576,8 @@ public final class EmulatedCompletionPort implements CompletionPort {
      * (R26) and recounted when seen running (R27). Returns whether to keep watching.
      */
     boolean watchdogScan() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (closed) {
                 watched = false;
                 return false;
@@ -572,6 +614,8 @@ public final class EmulatedCompletionPort implements CompletionPort {
                     || (activeCount >= maximum && !queue.isEmpty() && !waiters.isEmpty());
             watched = keep;
             return keep;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -606,8 +650,11 @@ public final class EmulatedCompletionPort implements CompletionPort {
 
     @Override
     public PortStats stats() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             return new PortStats(maximum, activeCount, queue.size(), associated.size(), waiters.size());
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -617,7 +664,8 @@ public final class EmulatedCompletionPort implements CompletionPort {
      * waiter could take it; every waiter is associated and not active.
      */
     public String invariantViolation() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             int counted = 0;
             for (ThreadRecord r : associated) {
                 if (r.active) {
@@ -635,6 +683,8 @@ public final class EmulatedCompletionPort implements CompletionPort {
                         + queue.size() + " queued and " + waiters.size() + " waiting";
             }
             return null;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -643,7 +693,8 @@ public final class EmulatedCompletionPort implements CompletionPort {
         ThreadRecord me = ThreadRecord.current();
         me.seam.schedulingPoint();
         List<ThreadRecord> released = new ArrayList<>();
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (closed) {
                 return;
             }
@@ -665,6 +716,8 @@ public final class EmulatedCompletionPort implements CompletionPort {
                 w.waitState = ThreadRecord.ABANDONED;
                 released.add(w);
             }
+        } finally {
+            lock.unlock();
         }
         released.forEach(EmulatedCompletionPort::wake);
     }

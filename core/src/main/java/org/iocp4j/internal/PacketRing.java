@@ -8,9 +8,11 @@ import org.iocp4j.CompletionEntry;
  * The port's FIFO packet queue (EntryListHead): a ring that doubles when full and never shrinks,
  * so steady state allocates nothing. A packet is two longs side by side (the key; the byte count
  * and the error packed in one) and one reference, so a post writes two arrays, not four, and
- * neighbouring packets share cache lines. Guarded by the port's lock.
+ * neighbouring packets share cache lines. Guarded by the port's lock, which it is: the lock word
+ * sits beside the head and the size, so a thread that takes the lock has them in the same cache
+ * line, and a producer and a consumer pass one line back and forth per packet, not two.
  */
-final class PacketRing {
+final class PacketRing extends SpinLock {
     private static final VarHandle SIZE;
 
     static {

@@ -177,6 +177,23 @@ public final class ThreadRecord {
         }
     }
 
+    /**
+     * How many times this thread spins for a packet before it waits (capped by the seam's
+     * spinTries); only the owner touches it. Spinning pays when packets come one at a time and
+     * the next one is near (a reply): the thread takes it without parking and without an unpark.
+     * It costs when packets stream: the consumer then takes them one by one in lockstep with the
+     * producer, both fighting for the port's lock, or burns a processor the producer needs. So
+     * a take that leaves packets queued (a backlog: the producers are ahead) stops the spinning;
+     * each take that empties the queue, and each hand-off, doubles it back towards the cap.
+     */
+    int spinBudget = Integer.MAX_VALUE;
+
+    /** This thread took packets; {@code backlog}: others stay queued. {@code most}: the seam's spinTries. */
+    void tookPackets(boolean backlog, int most) {
+        int b = spinBudget;
+        spinBudget = backlog ? 0 : b >= most >> 1 ? most : 2 * b + 1;
+    }
+
     /** A poll on this thread is delivering from the scratch arrays; a nested take must not reuse them. */
     int delivering;
 
