@@ -246,8 +246,19 @@ public final class EmulatedCompletionPort implements CompletionPort {
      * {@code limit} is 1), else into {@code me}'s scratch buffer.
      */
     int take(ThreadRecord me, long timeoutNanos, int limit, CompletionEntry into) {
+        me.seam.schedulingPoint();
+        if (into != null && me.port == this) {
+            int n = takeQueued(me, into);
+            if (n != 0) {
+                return n;
+            }
+        }
+        return takeOrWait(me, timeoutNanos, limit, into);
+    }
+
+    /** {@link #take} past its scheduling point and its fast path. */
+    private int takeOrWait(ThreadRecord me, long timeoutNanos, int limit, CompletionEntry into) {
         Seam seam = me.seam;
-        seam.schedulingPoint();
         if (closed) {
             return INVALID; // R36
         }
@@ -324,6 +335,30 @@ public final class EmulatedCompletionPort implements CompletionPort {
             me.tookPackets(false, most);
         }
         return r;
+    }
+
+    /**
+     * R22's common case, kept small so that it inlines: a thread counted active here, below the
+     * maximum without its own slot, takes the head packet and keeps its slot (steps 1b and 2 of
+     * KeRemoveQueue with no net change). Returns 1, INVALID, or 0 when {@link #take} must decide.
+     * It takes the lock without looking at the queue first: a look would fetch the cache line
+     * that the lock's compare-and-set must then fetch again, for writing.
+     */
+    private int takeQueued(ThreadRecord me, CompletionEntry into) {
+        lock.lock();
+        try {
+            if (closed) {
+                return INVALID; // R36
+            }
+            if (me.port != this || !me.active || activeCount - 1 >= maximum || queue.isEmpty()) {
+                return 0;
+            }
+            me.tookPackets(queue.size() > 1, me.seam.spinTries());
+            event(PortEvent.DEQUEUE, me.thread, queue.removeInto(into));
+            return 1;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**

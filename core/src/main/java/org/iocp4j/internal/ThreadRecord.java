@@ -191,7 +191,10 @@ public final class ThreadRecord {
     /** This thread took packets; {@code backlog}: others stay queued. {@code most}: the seam's spinTries. */
     void tookPackets(boolean backlog, int most) {
         int b = spinBudget;
-        spinBudget = backlog ? 0 : b >= most >> 1 ? most : 2 * b + 1;
+        int next = backlog ? 0 : b >= most >> 1 ? most : 2 * b + 1;
+        if (next != b) {
+            spinBudget = next;
+        }
     }
 
     /** A poll on this thread is delivering from the scratch arrays; a nested take must not reuse them. */
