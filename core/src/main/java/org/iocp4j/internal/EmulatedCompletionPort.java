@@ -369,18 +369,30 @@ public final class EmulatedCompletionPort implements CompletionPort {
      * How long is {@link ThreadRecord#spinBudget}: a thread that is streaming (it found packets
      * left behind the ones it took) does not spin, so its producers run ahead and it drains them
      * in a batch after one wake-up; a thread that gets single packets (request and reply) does.
-     * Then it yields its processor a few times ({@link Seam#yieldTries()}): when the thread that
-     * would post shares the processor (more threads than processors), it runs now and posts a
-     * batch, instead of the spinner parking and being woken for every few packets.
+     * It yields its processor a few times ({@link Seam#yieldTries()}), during a long spin and
+     * after it: when the thread that would post shares the processor (more threads than
+     * processors), it runs now, and posts the reply or a batch, instead of the spinner burning
+     * the processor it needs, then parking and being woken for every few packets.
      */
     private void spinForPacket(ThreadRecord me, int spins, int yields) {
-        for (int i = spins; i > 0 && nothingYet(me); i--) {
+        int left = yields;
+        for (int i = 1; i <= spins && nothingYet(me); i++) {
             Thread.onSpinWait();
+            if ((i & (YIELD_EVERY - 1)) == 0 && left > 0) {
+                left--;
+                Thread.yield(); // the poster may be waiting for this processor
+            }
         }
-        for (int i = yields; i > 0 && nothingYet(me); i--) {
+        for (; left > 0 && nothingYet(me); left--) {
             Thread.yield();
         }
     }
+
+    /**
+     * A long spin yields this often (a power of two): the thread it waits for may share its
+     * processor, and then every further spin only delays the packet.
+     */
+    private static final int YIELD_EVERY = 64;
 
     private boolean nothingYet(ThreadRecord me) {
         return queue.sizeHint() == 0 && !closed && !me.thread.isInterrupted();
