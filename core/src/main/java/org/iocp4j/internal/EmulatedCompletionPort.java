@@ -36,11 +36,13 @@ public final class EmulatedCompletionPort implements CompletionPort {
     private final boolean watchThreadStates;
 
     /**
-     * The port's lock: a monitor, because a contended ReentrantLock allocates a queue node per
-     * blocked acquisition and the hot path must not allocate; HotSpot monitors spin adaptively
-     * before they block, which suits these short critical sections. Nothing parks while holding it.
+     * The port's lock (see {@link SpinLock}), not a monitor: a monitor inflates under contention
+     * and its waiters park, which costs a streaming producer and consumer more than the short
+     * critical sections they wait for; and a contended ReentrantLock allocates a queue node per
+     * blocked acquisition. Nothing parks or calls out while holding it except the listener,
+     * which must be quick ({@link PortListener}). Not reentrant.
      */
-    private final Object lock = new Object();
+    private final SpinLock lock;
     /** EntryListHead. Guarded by lock. */
     private final PacketRing queue = new PacketRing(64);
     /** WaitListHead. Guarded by lock. */
@@ -71,6 +73,7 @@ public final class EmulatedCompletionPort implements CompletionPort {
      */
     public EmulatedCompletionPort(String backend, PortCapabilities capabilities, PortOptions options, Seam seam,
             Function<? super EmulatedCompletionPort, ? extends IoFactory> ioMaker) {
+        this.lock = queue;
         this.ioMaker = ioMaker;
         this.backend = Objects.requireNonNull(backend, "backend");
         this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
@@ -127,9 +130,9 @@ public final class EmulatedCompletionPort implements CompletionPort {
      * @throws PortClosedException if the port is closed (R19)
      */
     public void insert(long key, int bytes, Object overlapped, int error) {
-        ThreadRecord me = ThreadRecord.current();
         ThreadRecord woken = null;
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (closed) {
                 throw new PortClosedException("post on a closed port (ERROR_INVALID_HANDLE, R19)");
             }
@@ -138,11 +141,13 @@ public final class EmulatedCompletionPort implements CompletionPort {
                 handOff(woken, key, bytes, overlapped, error);
             } else {
                 queue.add(key, bytes, overlapped, error);
-                event(PortEvent.QUEUE, me.thread, key);
+                event(PortEvent.QUEUE, Thread.currentThread(), key);
                 if (!waiters.isEmpty()) {
                     watch(); // saturated with packets and waiters: R29 and the watchdog matter now
                 }
             }
+        } finally {
+            lock.unlock();
         }
         wake(woken);
     }
@@ -156,13 +161,9 @@ public final class EmulatedCompletionPort implements CompletionPort {
     public DequeueStatus dequeue(CompletionEntry into, long timeout, TimeUnit unit) {
         Objects.requireNonNull(into, "into");
         long nanos = toNanos(timeout, unit);
-        ThreadRecord me = ThreadRecord.current();
-        int n = take(me, nanos, 1);
+        int n = take(ThreadRecord.current(), nanos, 1, into);
         if (n > 0) {
-            int error = me.errors[0];
-            into.set(me.keys[0], me.bytes[0], me.overlappeds[0], error);
-            me.overlappeds[0] = null;
-            return error == 0 ? DequeueStatus.COMPLETED : DequeueStatus.FAILED;
+            return into.error() == 0 ? DequeueStatus.COMPLETED : DequeueStatus.FAILED;
         }
         into.clearPacket();
         return status(n);
@@ -181,7 +182,8 @@ public final class EmulatedCompletionPort implements CompletionPort {
         }
         long nanos = toNanos(timeout, unit);
         ThreadRecord me = ThreadRecord.current();
-        int n = take(me, nanos, limit);
+        me.prepareScratch(limit);
+        int n = take(me, nanos, limit, null);
         if (n <= 0) {
             return status(n);
         }
@@ -239,55 +241,85 @@ public final class EmulatedCompletionPort implements CompletionPort {
 
     /**
      * KeRemoveQueue (spec 1.5): the association step, then take up to {@code limit} queued
-     * packets if the port is below its maximum, else wait. Returns the number of packets placed in
-     * {@code me}'s scratch buffer, or a negative status.
+     * packets if the port is below its maximum, else wait. Returns the number of packets taken,
+     * or a negative status. The packet goes into {@code into} when it is not null (then
+     * {@code limit} is 1), else into {@code me}'s scratch buffer.
      */
-    int take(ThreadRecord me, long timeoutNanos, int limit) {
+    int take(ThreadRecord me, long timeoutNanos, int limit, CompletionEntry into) {
         me.seam.schedulingPoint();
+        if (into != null && me.port == this) {
+            int n = takeQueued(me, into);
+            if (n != 0) {
+                return n;
+            }
+        }
+        return takeOrWait(me, timeoutNanos, limit, into);
+    }
+
+    /** {@link #take} past its scheduling point and its fast path. */
+    private int takeOrWait(ThreadRecord me, long timeoutNanos, int limit, CompletionEntry into) {
+        Seam seam = me.seam;
         if (closed) {
             return INVALID; // R36
         }
         EmulatedCompletionPort old = me.port;
         // With a poller, packets come from this thread's own poll: spinning would only wait for it.
-        int spins = poller == null ? me.seam.spinTries() : 0;
+        WaitPoller p = poller;
+        int most = p == null ? seam.spinTries() : 0;
+        int spins = Math.min(most, me.spinBudget);
         if (old == this && timeoutNanos != 0) {
-            spinForPacket(me, spins);
+            spinForPacket(me, spins, p == null ? seam.yieldTries() : 0);
             spins = 0; // one spin per call: a thread that spun in vain parks at once
         }
         if (old != null && old != this) {
             old.dissociate(me); // R30, R31: moving away gives up the old port's slot
         }
-        me.prepareScratch(limit);
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (closed) {
                 return INVALID;
             }
+            // Step 1b gives up the slot of a thread counted active here (R28) and step 2 or 3
+            // takes it again: such a thread keeps its slot, unless it waits, with no write.
+            boolean holds = false;
             if (me.port != this) {
                 associate(me); // R20: not counted in this port yet
             } else if (me.active) {
-                me.active = false; // step 1b: give up the slot (R28)
-                activeCount--;
+                holds = true;
             } else if (me.inactiveByWatchdog) {
                 me.inactiveByWatchdog = false;
                 watchdogInactive--;
             }
-            if (activeCount < maximum && !queue.isEmpty()) { // step 2, R22
-                activeCount++;
-                me.active = true;
+            if ((holds ? activeCount - 1 : activeCount) < maximum && !queue.isEmpty()) { // step 2, R22
+                if (!holds) {
+                    activeCount++;
+                    me.active = true;
+                }
+                me.tookPackets(queue.size() > limit, most);
+                if (into != null) {
+                    event(PortEvent.DEQUEUE, me.thread, queue.removeInto(into));
+                    return 1;
+                }
                 int n = Math.min(limit, queue.size());
                 for (int i = 0; i < n; i++) {
-                    queue.removeInto(me, i);
-                    event(PortEvent.DEQUEUE, me.thread, me.keys[i]);
+                    event(PortEvent.DEQUEUE, me.thread, queue.removeInto(me, i));
                 }
                 return n;
             }
             boolean interrupted = me.thread.isInterrupted();
             if (interrupted || timeoutNanos == 0) { // step 3: an alert, or an expired timeout (R23, R39)
-                activeCount++;
-                me.active = true;
+                if (!holds) {
+                    activeCount++;
+                    me.active = true;
+                }
                 event(PortEvent.TIMEOUT, me.thread, 0);
                 return interrupted ? INTERRUPTED : TIMEOUT;
             }
+            if (holds) {
+                me.active = false;
+                activeCount--;
+            }
+            me.sink = into;
             me.inDequeue = true;
             me.waitState = ThreadRecord.WAITING;
             waiters.push(me);
@@ -295,8 +327,38 @@ public final class EmulatedCompletionPort implements CompletionPort {
             if (!queue.isEmpty()) {
                 watch(); // waiting behind the gate with packets queued: an active thread may be dead (R29)
             }
+        } finally {
+            lock.unlock();
         }
-        return await(me, timeoutNanos, spins);
+        int r = await(me, timeoutNanos, spins);
+        if (r > 0) {
+            me.tookPackets(false, most);
+        }
+        return r;
+    }
+
+    /**
+     * R22's common case, kept small so that it inlines: a thread counted active here, below the
+     * maximum without its own slot, takes the head packet and keeps its slot (steps 1b and 2 of
+     * KeRemoveQueue with no net change). Returns 1, INVALID, or 0 when {@link #take} must decide.
+     * It takes the lock without looking at the queue first: a look would fetch the cache line
+     * that the lock's compare-and-set must then fetch again, for writing.
+     */
+    private int takeQueued(ThreadRecord me, CompletionEntry into) {
+        lock.lock();
+        try {
+            if (closed) {
+                return INVALID; // R36
+            }
+            if (me.port != this || !me.active || activeCount - 1 >= maximum || queue.isEmpty()) {
+                return 0;
+            }
+            me.tookPackets(queue.size() > 1, me.seam.spinTries());
+            event(PortEvent.DEQUEUE, me.thread, queue.removeInto(into));
+            return 1;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -304,11 +366,36 @@ public final class EmulatedCompletionPort implements CompletionPort {
      * which is the same as calling a moment later: it keeps its active slot meanwhile, so a packet
      * posted now is queued, not handed off, and the thread takes it at once (R22) without an
      * unpark. Never with a zero timeout (R39); off under the simulator (spinTries is 0 there).
+     * How long is {@link ThreadRecord#spinBudget}: a thread that is streaming (it found packets
+     * left behind the ones it took) does not spin, so its producers run ahead and it drains them
+     * in a batch after one wake-up; a thread that gets single packets (request and reply) does.
+     * It yields its processor a few times ({@link Seam#yieldTries()}), during a long spin and
+     * after it: when the thread that would post shares the processor (more threads than
+     * processors), it runs now, and posts the reply or a batch, instead of the spinner burning
+     * the processor it needs, then parking and being woken for every few packets.
      */
-    private void spinForPacket(ThreadRecord me, int spins) {
-        for (int i = spins; i > 0 && queue.looksEmpty() && !closed && !me.thread.isInterrupted(); i--) {
+    private void spinForPacket(ThreadRecord me, int spins, int yields) {
+        int left = yields;
+        for (int i = 1; i <= spins && nothingYet(me); i++) {
             Thread.onSpinWait();
+            if ((i & (YIELD_EVERY - 1)) == 0 && left > 0) {
+                left--;
+                Thread.yield(); // the poster may be waiting for this processor
+            }
         }
+        for (; left > 0 && nothingYet(me); left--) {
+            Thread.yield();
+        }
+    }
+
+    /**
+     * A long spin yields this often (a power of two): the thread it waits for may share its
+     * processor, and then every further spin only delays the packet.
+     */
+    private static final int YIELD_EVERY = 64;
+
+    private boolean nothingYet(ThreadRecord me) {
+        return queue.sizeHint() == 0 && !closed && !me.thread.isInterrupted();
     }
 
     private int await(ThreadRecord me, long timeoutNanos, int spins) {
@@ -351,6 +438,7 @@ public final class EmulatedCompletionPort implements CompletionPort {
         }
         int state = me.waitState;
         me.waitState = ThreadRecord.NOT_WAITING;
+        me.sink = null;
         return state == ThreadRecord.HANDED ? 1 : ABANDONED;
     }
 
@@ -370,7 +458,8 @@ public final class EmulatedCompletionPort implements CompletionPort {
 
     /** The wait ends without a packet (timer or alert): KiUnlinkThread counts the thread again. */
     private int endWait(ThreadRecord me, int why) {
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (me.waitState != ThreadRecord.WAITING) {
                 return 0; // a packet or the close got there first
             }
@@ -381,15 +470,22 @@ public final class EmulatedCompletionPort implements CompletionPort {
             me.active = true;
             event(PortEvent.TIMEOUT, me.thread, 0);
             return why;
+        } finally {
+            lock.unlock();
         }
     }
 
     /** Guarded by lock. The packet goes straight to {@code w}, which becomes active (R15). */
     private void handOff(ThreadRecord w, long key, int bytes, Object overlapped, int error) {
-        w.keys[0] = key;
-        w.bytes[0] = bytes;
-        w.overlappeds[0] = overlapped;
-        w.errors[0] = error;
+        CompletionEntry sink = w.sink;
+        if (sink != null) {
+            sink.set(key, bytes, overlapped, error);
+        } else {
+            w.keys[0] = key;
+            w.bytes[0] = bytes;
+            w.overlappeds[0] = overlapped;
+            w.errors[0] = error;
+        }
         activeCount++;
         w.active = true;
         w.inDequeue = false;
@@ -404,8 +500,8 @@ public final class EmulatedCompletionPort implements CompletionPort {
     private ThreadRecord activateWaiter() {
         if (activeCount < maximum && !queue.isEmpty() && !waiters.isEmpty()) {
             ThreadRecord w = waiters.pop();
-            long key = queue.headKey();
-            queue.removeInto(w, 0);
+            CompletionEntry sink = w.sink;
+            long key = sink != null ? queue.removeInto(sink) : queue.removeInto(w, 0);
             activeCount++;
             w.active = true;
             w.inDequeue = false;
@@ -450,13 +546,16 @@ public final class EmulatedCompletionPort implements CompletionPort {
     /** Ends {@code r}'s association: it dequeued elsewhere (R30) or exited (R29). */
     void dissociate(ThreadRecord r) {
         ThreadRecord woken;
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (r.port != this) {
                 return;
             }
             associated.remove(r);
             unlink(r);
             woken = activateWaiter();
+        } finally {
+            lock.unlock();
         }
         wake(woken);
     }
@@ -478,20 +577,24 @@ public final class EmulatedCompletionPort implements CompletionPort {
     /** R26: an associated thread entered another wait. */
     void threadBlocked(ThreadRecord r) {
         ThreadRecord woken = null;
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (r.port == this && r.active) {
                 r.active = false;
                 activeCount--;
                 event(PortEvent.BLOCK, r.thread, 0);
                 woken = activateWaiter();
             }
+        } finally {
+            lock.unlock();
         }
         wake(woken);
     }
 
     /** R27: the wait ended; the thread counts again, even over the maximum. */
     void threadUnblocked(ThreadRecord r) {
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (r.port == this && !r.active) {
                 if (r.inactiveByWatchdog) {
                     r.inactiveByWatchdog = false;
@@ -501,6 +604,8 @@ public final class EmulatedCompletionPort implements CompletionPort {
                 activeCount++;
                 event(PortEvent.UNBLOCK, r.thread, 0);
             }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -518,7 +623,8 @@ public final class EmulatedCompletionPort implements CompletionPort {
      * (R26) and recounted when seen running (R27). Returns whether to keep watching.
      */
     boolean watchdogScan() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (closed) {
                 watched = false;
                 return false;
@@ -555,6 +661,8 @@ public final class EmulatedCompletionPort implements CompletionPort {
                     || (activeCount >= maximum && !queue.isEmpty() && !waiters.isEmpty());
             watched = keep;
             return keep;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -589,8 +697,11 @@ public final class EmulatedCompletionPort implements CompletionPort {
 
     @Override
     public PortStats stats() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             return new PortStats(maximum, activeCount, queue.size(), associated.size(), waiters.size());
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -600,7 +711,8 @@ public final class EmulatedCompletionPort implements CompletionPort {
      * waiter could take it; every waiter is associated and not active.
      */
     public String invariantViolation() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             int counted = 0;
             for (ThreadRecord r : associated) {
                 if (r.active) {
@@ -618,6 +730,8 @@ public final class EmulatedCompletionPort implements CompletionPort {
                         + queue.size() + " queued and " + waiters.size() + " waiting";
             }
             return null;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -626,7 +740,8 @@ public final class EmulatedCompletionPort implements CompletionPort {
         ThreadRecord me = ThreadRecord.current();
         me.seam.schedulingPoint();
         List<ThreadRecord> released = new ArrayList<>();
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (closed) {
                 return;
             }
@@ -648,6 +763,8 @@ public final class EmulatedCompletionPort implements CompletionPort {
                 w.waitState = ThreadRecord.ABANDONED;
                 released.add(w);
             }
+        } finally {
+            lock.unlock();
         }
         released.forEach(EmulatedCompletionPort::wake);
     }

@@ -16,6 +16,13 @@ public final class RealSeam implements Seam {
     private static final int SPIN_TRIES = Runtime.getRuntime().availableProcessors() > 1
             ? Integer.getInteger("iocp4j.spinTries", 256) : 0;
 
+    /**
+     * Yields before parking: cheap when the processor has nothing else to run, and when it has
+     * (the producer, on a machine with more busy threads than processors) it lets that thread
+     * post a batch before this one waits, so a streaming consumer parks once per batch.
+     */
+    private static final int YIELD_TRIES = Integer.getInteger("iocp4j.yieldTries", 4);
+
     private RealSeam() {}
 
     @Override
@@ -41,6 +48,11 @@ public final class RealSeam implements Seam {
     @Override
     public int spinTries() {
         return SPIN_TRIES;
+    }
+
+    @Override
+    public int yieldTries() {
+        return YIELD_TRIES;
     }
 
     @Override

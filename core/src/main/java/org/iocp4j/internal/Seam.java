@@ -25,6 +25,14 @@ public interface Seam {
     /** How many times a waiter polls its wake-up flag before parking; 0 under the simulator. */
     int spinTries();
 
+    /**
+     * How many times a thread that spun for a packet in vain yields its processor before it
+     * waits; 0 (the default) under the simulator, which decides itself who runs.
+     */
+    default int yieldTries() {
+        return 0;
+    }
+
     /** Called at the start of every port and kernel-object call: a scheduling point for the simulator. */
     void schedulingPoint();
 

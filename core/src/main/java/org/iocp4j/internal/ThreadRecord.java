@@ -1,5 +1,7 @@
 package org.iocp4j.internal;
 
+import org.iocp4j.CompletionEntry;
+
 /**
  * What the engine knows about one thread: the part of the NT KTHREAD that completion ports use
  * (its queue, whether it counts as active, its wait block) plus a scratch batch buffer.
@@ -43,7 +45,13 @@ public final class ThreadRecord {
     /** What {@link #exit()} runs first (org.iocp4j.sync: abandon the mutexes the thread owns), or null. */
     private volatile ExitHook exitHook;
 
-    /** Batch scratch: packets removed under the lock, delivered after it. Index 0 takes a hand-off. */
+    /**
+     * Where a waiting dequeue wants its packet: the caller's entry, or null for a poll, whose
+     * packet goes to the scratch index 0. Set under the port's lock before the thread waits.
+     */
+    CompletionEntry sink;
+
+    /** Batch scratch of poll: packets removed under the lock, delivered after it. Index 0 takes a hand-off. */
     long[] keys = new long[1];
     int[] bytes = new int[1];
     Object[] overlappeds = new Object[1];
@@ -166,6 +174,26 @@ public final class ThreadRecord {
         EmulatedCompletionPort p = port;
         if (p != null) {
             p.dissociate(this);
+        }
+    }
+
+    /**
+     * How many times this thread spins for a packet before it waits (capped by the seam's
+     * spinTries); only the owner touches it. Spinning pays when packets come one at a time and
+     * the next one is near (a reply): the thread takes it without parking and without an unpark.
+     * It costs when packets stream: the consumer then takes them one by one in lockstep with the
+     * producer, both fighting for the port's lock, or burns a processor the producer needs. So
+     * a take that leaves packets queued (a backlog: the producers are ahead) stops the spinning;
+     * each take that empties the queue, and each hand-off, doubles it back towards the cap.
+     */
+    int spinBudget = Integer.MAX_VALUE;
+
+    /** This thread took packets; {@code backlog}: others stay queued. {@code most}: the seam's spinTries. */
+    void tookPackets(boolean backlog, int most) {
+        int b = spinBudget;
+        int next = backlog ? 0 : b >= most >> 1 ? most : 2 * b + 1;
+        if (next != b) {
+            spinBudget = next;
         }
     }
 
