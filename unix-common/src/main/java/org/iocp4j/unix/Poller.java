@@ -38,8 +38,10 @@ public final class Poller implements ThreadAwareExecutor, WaitPoller {
     private static final long MAX_WAITER_BLOCK_NANOS = 50_000_000L;
     /** How long a waiter that asked for the role spins for it before it parks (tens of microseconds). */
     private static final int TAKE_OVER_SPINS = 512;
-    /** The backstop looks at a held role this many grace periods apart. */
+    /** The backstop looks at a held role this many grace periods apart at first. */
     private static final int PATROL_GRACES = 4;
+    /** ... and at most this far apart after finding it held look after look. */
+    private static final long MAX_PATROL_NANOS = 128_000_000L;
 
     private final IoHandler handler;
     private final long graceNanos;
@@ -188,8 +190,10 @@ public final class Poller implements ThreadAwareExecutor, WaitPoller {
     /** The backstop: polls whenever the role has been free for the grace period, or tasks wait. */
     private void backstopLoop() {
         Thread me = Thread.currentThread();
+        long patrol = graceNanos * PATROL_GRACES;
         for (;;) {
             if (owner.get() == null) {
+                patrol = graceNanos * PATROL_GRACES;
                 long idle = System.nanoTime() - freeSince;
                 if (idle < graceNanos && tasks.isEmpty()) {
                     LockSupport.parkNanos(this, graceNanos - idle);
@@ -204,7 +208,10 @@ public final class Poller implements ThreadAwareExecutor, WaitPoller {
             }
             // Held: look again later. Releases do not wake the backstop (that would cost a
             // wake-up per message); a role left free is found within a patrol plus a grace.
-            LockSupport.parkNanos(this, graceNanos * PATROL_GRACES);
+            // While waiters keep the role, the patrols grow further apart, so a busy or idle
+            // server does not pay a steady wake-up rate for a look that finds nothing to do.
+            LockSupport.parkNanos(this, patrol);
+            patrol = Math.min(patrol * 2, MAX_PATROL_NANOS);
         }
     }
 
