@@ -193,11 +193,11 @@ public final class Poller implements ThreadAwareExecutor, WaitPoller {
         long patrol = graceNanos * PATROL_GRACES;
         for (;;) {
             if (owner.get() == null) {
-                patrol = graceNanos * PATROL_GRACES;
                 long idle = System.nanoTime() - freeSince;
                 if (idle < graceNanos && tasks.isEmpty()) {
-                    LockSupport.parkNanos(this, graceNanos - idle);
+                    LockSupport.parkNanos(this, graceNanos - idle); // a waiter may take it back
                 } else if (owner.compareAndSet(null, me)) {
+                    patrol = graceNanos * PATROL_GRACES; // it was needed: look often again
                     try {
                         drive(new BackstopContext());
                     } finally {
@@ -208,8 +208,8 @@ public final class Poller implements ThreadAwareExecutor, WaitPoller {
             }
             // Held: look again later. Releases do not wake the backstop (that would cost a
             // wake-up per message); a role left free is found within a patrol plus a grace.
-            // While waiters keep the role, the patrols grow further apart, so a busy or idle
-            // server does not pay a steady wake-up rate for a look that finds nothing to do.
+            // While waiters keep the role (or take it back within the grace), the patrols grow
+            // further apart, so a busy or idle server pays almost nothing for them.
             LockSupport.parkNanos(this, patrol);
             patrol = Math.min(patrol * 2, MAX_PATROL_NANOS);
         }
