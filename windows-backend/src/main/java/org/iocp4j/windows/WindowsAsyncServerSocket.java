@@ -8,6 +8,7 @@ import org.iocp4j.Win32Error;
 import org.iocp4j.io.AsyncServerSocket;
 import org.iocp4j.io.AsyncSocket;
 import org.iocp4j.io.Overlapped;
+import org.iocp4j.io.SocketRules;
 
 /**
  * A listening TCP socket whose accepts are AcceptEx: the native socket is created at bind, in the
@@ -33,13 +34,7 @@ final class WindowsAsyncServerSocket extends WindowsHandle implements AsyncServe
 
     @Override
     public void bind(InetSocketAddress local, int backlog) throws IOException {
-        Objects.requireNonNull(local, "local");
-        if (local.isUnresolved()) {
-            throw new IllegalArgumentException("local " + local + " is unresolved: resolve the host name first");
-        }
-        if (backlog < 0) {
-            throw new IllegalArgumentException("backlog must be >= 0 (0 picks a default), got " + backlog);
-        }
+        SocketRules.checkBind(local, backlog);
         synchronized (lock) {
             if (closedLocked()) {
                 throw new ClosedChannelException();

@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.iocp4j.Win32Error;
 import org.iocp4j.io.AsyncSocket;
 import org.iocp4j.io.Overlapped;
+import org.iocp4j.io.SocketRules;
 
 /**
  * An overlapped TCP socket: WSASocketW with WSA_FLAG_OVERLAPPED, created when its address family
@@ -59,12 +60,7 @@ final class WindowsAsyncSocket extends WindowsHandle implements AsyncSocket {
 
     @Override
     public int connect(InetSocketAddress remote, Overlapped overlapped) {
-        Objects.requireNonNull(remote, "remote");
-        Objects.requireNonNull(overlapped, "overlapped");
-        if (remote.isUnresolved()) {
-            throw new IllegalArgumentException("remote " + remote + " is unresolved: resolve the host name first "
-                    + "(new InetSocketAddress(InetAddress.getByName(host), port))");
-        }
+        SocketRules.checkConnect(remote, overlapped);
         synchronized (lock) {
             if (!closedLocked() && (nativeHandle() != 0 || acceptInto != null)) {
                 throw new IllegalStateException("this socket is already connected, connecting or promised to an "
