@@ -486,11 +486,7 @@ public final class EmulatedCompletionPort implements CompletionPort {
             w.overlappeds[0] = overlapped;
             w.errors[0] = error;
         }
-        activeCount++;
-        w.active = true;
-        w.inDequeue = false;
-        event(PortEvent.HANDOFF, w.thread, key);
-        w.waitState = ThreadRecord.HANDED;
+        handed(w, key);
     }
 
     /**
@@ -501,15 +497,19 @@ public final class EmulatedCompletionPort implements CompletionPort {
         if (activeCount < maximum && !queue.isEmpty() && !waiters.isEmpty()) {
             ThreadRecord w = waiters.pop();
             CompletionEntry sink = w.sink;
-            long key = sink != null ? queue.removeInto(sink) : queue.removeInto(w, 0);
-            activeCount++;
-            w.active = true;
-            w.inDequeue = false;
-            event(PortEvent.HANDOFF, w.thread, key);
-            w.waitState = ThreadRecord.HANDED;
+            handed(w, sink != null ? queue.removeInto(sink) : queue.removeInto(w, 0));
             return w;
         }
         return null;
+    }
+
+    /** Guarded by lock. {@code w}'s wait ends with a packet: it counts as active again (R15). */
+    private void handed(ThreadRecord w, long key) {
+        activeCount++;
+        w.active = true;
+        w.inDequeue = false;
+        event(PortEvent.HANDOFF, w.thread, key);
+        w.waitState = ThreadRecord.HANDED; // last: the waiter may leave as soon as it sees this
     }
 
     /**

@@ -16,7 +16,7 @@ final class EpollUnderTest implements IoBackendUnderTest {
     }
 
     @Override
-    public void drainLoops() {
-        EpollReadiness.INSTANCE.drainLoops();
+    public void drainPollers() {
+        EpollReadiness.INSTANCE.drainPollers();
     }
 }

@@ -16,7 +16,7 @@ final class KQueueUnderTest implements IoBackendUnderTest {
     }
 
     @Override
-    public void drainLoops() {
-        KQueueReadiness.INSTANCE.drainLoops();
+    public void drainPollers() {
+        KQueueReadiness.INSTANCE.drainPollers();
     }
 }

@@ -52,6 +52,8 @@ public final class Poller implements ThreadAwareExecutor, WaitPoller {
     private final Thread backstop;
     /** The context of a waiter's poll, reused: only the role holder touches it. */
     private final WaiterContext waiterContext = new WaiterContext();
+    /** The context of the backstop's polls. */
+    private final BackstopContext backstopContext = new BackstopContext();
     /** When the role was last given up (System.nanoTime). */
     private volatile long freeSince = System.nanoTime();
 
@@ -199,7 +201,7 @@ public final class Poller implements ThreadAwareExecutor, WaitPoller {
                 } else if (owner.compareAndSet(null, me)) {
                     patrol = graceNanos * PATROL_GRACES; // it was needed: look often again
                     try {
-                        drive(new BackstopContext());
+                        drive(backstopContext);
                     } finally {
                         release();
                     }

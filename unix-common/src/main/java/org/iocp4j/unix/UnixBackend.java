@@ -82,7 +82,7 @@ public abstract class UnixBackend {
      * Returns once every poller has run the tasks queued before this call (registrations, and
      * the forgetting of fds closed earlier). For tests and orderly exits.
      */
-    public final void drainLoops() {
+    public final void drainPollers() {
         Poller[] all = pollers;
         if (all == null) {
             return;

@@ -31,14 +31,14 @@ final class FdLeakCheck implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) throws Exception {
         IoBackendUnderTest backend = backendOf(context);
         warmUp(backend);
-        backend.drainLoops(); // the warm-up's own fd is closed now
+        backend.drainPollers(); // the warm-up's own fd is closed now
         context.getStore(NS).put("fds", openFds());
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
         long before = context.getStore(NS).get("fds", Long.class);
-        backendOf(context).drainLoops();
+        backendOf(context).drainPollers();
         await("descriptors back to " + before).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
                 .until(() -> openFds() <= before);
     }

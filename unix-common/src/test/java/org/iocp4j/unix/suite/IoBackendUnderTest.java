@@ -10,5 +10,5 @@ public interface IoBackendUnderTest {
     CompletionPort open(PortOptions options);
 
     /** Returns once the backend's loops ran everything queued before (fds of closed handles are closed). */
-    void drainLoops();
+    void drainPollers();
 }

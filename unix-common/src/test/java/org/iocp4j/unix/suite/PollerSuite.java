@@ -166,7 +166,7 @@ public abstract class PollerSuite extends IoSuiteSupport {
     public void aClosedListenerRefusesConnectionsAtOnce() throws Exception {
         AsyncServerSocket l = listener();
         InetSocketAddress where = l.localAddress();
-        backend().drainLoops(); // its registration has landed: close() closes the fd at once
+        backend().drainPollers(); // its registration has landed: close() closes the fd at once
         l.close();
         AsyncSocket c = socket();
         c.associate(port, 3);

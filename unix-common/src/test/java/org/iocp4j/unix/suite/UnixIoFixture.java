@@ -74,7 +74,7 @@ public final class UnixIoFixture implements IoBackendFixture {
             }
             harness.awaitUntil("warm-up", () -> true); // the check's own classes (Awaitility's jar) are loaded
         }
-        backend.drainLoops();
+        backend.drainPollers();
         return FdLeakCheck.openFds();
     }
 
@@ -83,7 +83,7 @@ public final class UnixIoFixture implements IoBackendFixture {
         long before = (Long) snapshot;
         try {
             harness.awaitUntil("descriptors back to " + before, () -> {
-                backend.drainLoops();
+                backend.drainPollers();
                 return FdLeakCheck.openFds() <= before;
             });
             return null;
