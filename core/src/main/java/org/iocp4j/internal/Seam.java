@@ -33,6 +33,15 @@ public interface Seam {
         return 0;
     }
 
+    /**
+     * Gives up the processor without waiting (Sleep of zero). The real seam yields; the
+     * simulator does nothing more, since the call's {@link #schedulingPoint()} already let it
+     * pick who runs next.
+     */
+    default void yieldProcessor() {
+        Thread.yield();
+    }
+
     /** Called at the start of every port and kernel-object call: a scheduling point for the simulator. */
     void schedulingPoint();
 

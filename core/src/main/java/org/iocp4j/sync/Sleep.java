@@ -7,15 +7,19 @@ import org.iocp4j.internal.ThreadRecord;
 
 /**
  * Sleep as Windows' Sleep: the calling thread waits for the duration, and while it does, an
- * associated thread gives up its port slot (R26) and takes it back after (R27).
+ * associated thread gives up its port slot (R26) and takes it back after (R27). A sleep of zero
+ * only yields the processor, as Sleep(0) does.
  */
 public final class Sleep {
     private Sleep() {}
 
     /**
-     * Sleeps for {@code duration}. Every sleep, even of zero, counts as a wait: an associated
+     * Sleeps for {@code duration}. A sleep longer than zero counts as a wait: an associated
      * thread gives up its slot on entry (R26, which may release a port waiter) and takes it back
-     * on return, even over the maximum (R27).
+     * on return, even over the maximum (R27). A sleep of zero yields the processor and is no
+     * wait, so the thread keeps its slot: the kernel's KeDelayExecutionThread answers a zero,
+     * non-alertable delay from user mode with a plain yield (NtYieldExecution) before it would
+     * touch the thread's queue (Windows Research Kernel wait.c; current kernels do the same).
      *
      * @throws IllegalArgumentException if duration is negative
      * @throws InterruptedException if the thread is interrupted before or during the sleep; the
@@ -31,6 +35,10 @@ public final class Sleep {
         seam.schedulingPoint();
         if (Thread.interrupted()) {
             throw new InterruptedException("interrupted before Sleep.sleep began");
+        }
+        if (duration.isZero()) {
+            seam.yieldProcessor(); // Sleep(0): no wait, so R26 does not apply
+            return;
         }
         long nanos = saturatedNanos(duration);
         me.enterWait();

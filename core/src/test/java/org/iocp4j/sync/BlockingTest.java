@@ -88,6 +88,21 @@ class BlockingTest {
     }
 
     @Test
+    void r26_sleepOfZero_yieldsAndKeepsTheSlot() throws Exception {
+        AtomicInteger sleptAt = new AtomicInteger(-1);
+        try (PortScenario s = new PortScenario(CompletionPorts.open(1)).start(() -> {
+            Sleep.sleep(java.time.Duration.ZERO);
+            sleptAt.set(0);
+        }, true)) {
+            s.go();
+            await().until(() -> sleptAt.get() == 0);
+            assertEquals(1, s.port.stats().queuedPackets(), "Sleep(0) is no wait, so B was not released");
+            assertEquals(1, s.port.stats().activeThreads());
+            assertEquals(1, s.port.stats().waitingThreads());
+        }
+    }
+
+    @Test
     void blockingOnAThreadWithoutAPort_justRunsTheCode() throws Exception {
         AtomicInteger ran = new AtomicInteger();
         Blocking.run(ran::incrementAndGet);

@@ -147,6 +147,12 @@ final class SimThread implements Seam {
         return 0;
     }
 
+    /** Nothing: the call's scheduling point already let the scheduler pick who runs next. */
+    @Override
+    public void yieldProcessor() {
+        // a simulated thread never yields its carrier behind the scheduler's back
+    }
+
     @Override
     public void schedulingPoint() {
         sched.enter(this);

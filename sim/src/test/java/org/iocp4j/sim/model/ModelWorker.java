@@ -232,6 +232,14 @@ final class ModelWorker implements Runnable {
 
     private void sleep(long millis) {
         ModelObserver o = run.observer;
+        if (millis == 0) { // Sleep(0) only yields: no wait, the port hears nothing (R26 does not apply)
+            try {
+                Sleep.sleep(Duration.ZERO);
+            } catch (InterruptedException e) {
+                throw new AssertionError(me + " was interrupted", e);
+            }
+            return;
+        }
         o.announce(me, "sleeps " + millis + " ms", () -> o.model.block(me.id));
         try {
             Sleep.sleep(Duration.ofMillis(millis));
