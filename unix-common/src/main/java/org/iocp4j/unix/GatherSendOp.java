@@ -4,28 +4,19 @@ import io.netty.channel.unix.Socket;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.iocp4j.Win32Error;
-import org.iocp4j.internal.io.PendingOp;
+import org.iocp4j.internal.io.GatherSend;
 import org.iocp4j.io.Overlapped;
 
 /**
- * WSASend with several direct buffers, sent in order with writev() until all is out. It works on
- * duplicates, so the caller's positions move only when it completes (by what really left).
+ * WSASend with several direct buffers, sent in order with writev() until all is out
+ * ({@link GatherSend} keeps the buffers and their positions).
  */
-final class GatherSendOp extends PendingOp {
+final class GatherSendOp extends GatherSend {
     private final UnixAsyncSocket owner;
-    private final ByteBuffer[] srcs;
-    private final ByteBuffer[] views;
-    private int next;
-    private int sent;
 
     GatherSendOp(UnixAsyncSocket owner, ByteBuffer[] srcs, Overlapped overlapped) {
-        super(overlapped, Direction.WRITE);
+        super(srcs, overlapped);
         this.owner = owner;
-        this.srcs = srcs;
-        this.views = new ByteBuffer[srcs.length];
-        for (int i = 0; i < srcs.length; i++) {
-            views[i] = srcs[i].duplicate();
-        }
     }
 
     @Override
@@ -35,12 +26,12 @@ final class GatherSendOp extends PendingOp {
             return -Win32Error.WSAENOTCONN;
         }
         try {
-            while (skipEmpty() < views.length) {
-                long n = s.writev(views, next, views.length - next, Long.MAX_VALUE);
+            for (int i = firstWithBytes(); i < views.length; i = firstWithBytes()) {
+                long n = s.writev(views, i, views.length - i, Long.MAX_VALUE);
                 if (n == 0) {
                     return WOULD_BLOCK;
                 }
-                advance(n);
+                advance(i, n);
             }
             return sent;
         } catch (IOException | RuntimeException e) {
@@ -48,38 +39,19 @@ final class GatherSendOp extends PendingOp {
         }
     }
 
-    private int skipEmpty() {
-        while (next < views.length && !views[next].hasRemaining()) {
-            next++;
-        }
-        return next;
-    }
-
-    private void advance(long n) {
+    /** writev took {@code n} bytes from the views starting at {@code i}: move their positions. */
+    private void advance(int i, long n) {
         sent += (int) n;
         while (n > 0) {
-            ByteBuffer b = views[next];
+            ByteBuffer b = views[i++];
             int r = b.remaining();
             if (n >= r) {
                 b.position(b.limit());
                 n -= r;
-                next++;
             } else {
                 b.position(b.position() + (int) n);
                 n = 0;
             }
-        }
-    }
-
-    @Override
-    protected int closeError() {
-        return Win32Error.ERROR_CONNECTION_ABORTED;
-    }
-
-    @Override
-    protected void completed(int bytes, int error) {
-        for (int i = 0; i < srcs.length; i++) {
-            srcs[i].position(views[i].position());
         }
     }
 }
