@@ -15,6 +15,7 @@ import org.iocp4j.PortEvent;
 import org.iocp4j.PortOptions;
 import org.iocp4j.PortStats;
 import org.iocp4j.io.IoFactory;
+import org.iocp4j.spi.PortCalls;
 
 /**
  * The NT KQUEUE algorithm (spec/iocp.md 1.4-1.9) in Java: the port of every emulating backend.
@@ -135,7 +136,7 @@ public final class EmulatedCompletionPort extends PortGate implements Completion
     @Override
     public DequeueStatus dequeue(CompletionEntry into, long timeout, TimeUnit unit) {
         Objects.requireNonNull(into, "into");
-        long nanos = toNanos(timeout, unit);
+        long nanos = PortCalls.timeoutNanos(timeout, unit);
         int n = take(ThreadRecord.current(), nanos, 1, into);
         if (n > 0) {
             return into.error() == 0 ? DequeueStatus.COMPLETED : DequeueStatus.FAILED;
@@ -151,11 +152,8 @@ public final class EmulatedCompletionPort extends PortGate implements Completion
 
     @Override
     public DequeueStatus poll(CompletionHandler handler, int limit, long timeout, TimeUnit unit) {
-        Objects.requireNonNull(handler, "handler");
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be >= 1 (ERROR_INVALID_PARAMETER, R45), got " + limit);
-        }
-        long nanos = toNanos(timeout, unit);
+        PortCalls.checkBatch(handler, limit);
+        long nanos = PortCalls.timeoutNanos(timeout, unit);
         ThreadRecord me = ThreadRecord.current();
         me.prepareScratch(limit);
         int n = take(me, nanos, limit, null);
@@ -164,45 +162,13 @@ public final class EmulatedCompletionPort extends PortGate implements Completion
         }
         // A handler may dequeue again on this thread: deliver from these arrays, which a nested
         // call will not reuse (ThreadRecord.delivering).
-        long[] keys = me.keys;
-        int[] bytes = me.bytes;
-        Object[] overlappeds = me.overlappeds;
-        int[] errors = me.errors;
-        Throwable first = null; // a RuntimeException or an Error: the handler declares nothing else
         me.delivering++;
         try {
-            for (int i = 0; i < n; i++) {
-                Object ov = overlappeds[i];
-                overlappeds[i] = null;
-                try {
-                    handler.onCompletion(keys[i], bytes[i], ov, errors[i]);
-                } catch (RuntimeException | Error e) { // removed entries are delivered whatever happens
-                    if (first == null) {
-                        first = e;
-                    } else {
-                        first.addSuppressed(e);
-                    }
-                }
-            }
+            PortCalls.deliver(handler, n, me.keys, me.bytes, me.overlappeds, me.errors);
         } finally {
             me.delivering--;
         }
-        if (first instanceof Error err) {
-            throw err;
-        }
-        if (first != null) {
-            throw (RuntimeException) first;
-        }
         return DequeueStatus.COMPLETED;
-    }
-
-    private static long toNanos(long timeout, TimeUnit unit) {
-        Objects.requireNonNull(unit, "unit");
-        if (timeout < 0) {
-            throw new IllegalArgumentException("timeout must be >= 0 (0 = do not wait, CompletionPort.INFINITE = "
-                    + "wait forever), got " + timeout);
-        }
-        return timeout == INFINITE ? Long.MAX_VALUE : unit.toNanos(timeout);
     }
 
     private static DequeueStatus status(int code) {

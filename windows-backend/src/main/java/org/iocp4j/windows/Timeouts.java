@@ -1,8 +1,8 @@
 package org.iocp4j.windows;
 
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.iocp4j.CompletionPort;
+import org.iocp4j.spi.PortCalls;
 
 /** The port API's timeouts in the kernel's unit: DWORD milliseconds, INFINITE = 0xFFFFFFFF (R39). */
 final class Timeouts {
@@ -11,14 +11,9 @@ final class Timeouts {
 
     private Timeouts() {}
 
-    /** Validates a timeout; {@link CompletionPort#INFINITE} becomes {@code Long.MAX_VALUE}. */
+    /** Validates a timeout; {@link CompletionPort#INFINITE} becomes {@code Long.MAX_VALUE} (see PortCalls). */
     static long toNanos(long timeout, TimeUnit unit) {
-        Objects.requireNonNull(unit, "unit");
-        if (timeout < 0) {
-            throw new IllegalArgumentException("timeout must be >= 0 (0 = do not wait, CompletionPort.INFINITE = "
-                    + "wait forever), got " + timeout);
-        }
-        return timeout == CompletionPort.INFINITE ? Long.MAX_VALUE : unit.toNanos(timeout);
+        return PortCalls.timeoutNanos(timeout, unit);
     }
 
     /**

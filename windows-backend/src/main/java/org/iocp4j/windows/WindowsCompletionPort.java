@@ -16,6 +16,7 @@ import org.iocp4j.PortClosedException;
 import org.iocp4j.PortStats;
 import org.iocp4j.Win32Error;
 import org.iocp4j.io.IoFactory;
+import org.iocp4j.spi.PortCalls;
 
 /**
  * The kernel's own completion port: the kernel queues, wakes LIFO, counts active threads and
@@ -144,10 +145,7 @@ final class WindowsCompletionPort implements CompletionPort {
 
     @Override
     public DequeueStatus poll(CompletionHandler handler, int limit, long timeout, TimeUnit unit) {
-        Objects.requireNonNull(handler, "handler");
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be >= 1 (ERROR_INVALID_PARAMETER, R45), got " + limit);
-        }
+        PortCalls.checkBatch(handler, limit);
         long nanos = Timeouts.toNanos(timeout, unit);
         WindowsThread me = WindowsThread.current();
         WindowsThread.Batch b = me.batch();
@@ -155,30 +153,11 @@ final class WindowsCompletionPort implements CompletionPort {
         if (n <= 0) {
             return status(n);
         }
-        Throwable first = null; // a RuntimeException or an Error: the handler declares nothing else
-        me.delivering++;
+        me.delivering++; // a nested dequeue of the handler takes another batch
         try {
-            for (int i = 0; i < n; i++) { // FIFO, as the kernel returned them (R48)
-                Object ov = b.objects[i];
-                b.objects[i] = null;
-                try {
-                    handler.onCompletion(b.keys[i], b.bytes[i], ov, b.errors[i]);
-                } catch (RuntimeException | Error e) { // removed entries are delivered whatever happens (R47)
-                    if (first == null) {
-                        first = e;
-                    } else {
-                        first.addSuppressed(e);
-                    }
-                }
-            }
+            PortCalls.deliver(handler, n, b.keys, b.bytes, b.objects, b.errors); // FIFO, as the kernel returned them
         } finally {
             me.delivering--;
-        }
-        if (first instanceof Error err) {
-            throw err;
-        }
-        if (first != null) {
-            throw (RuntimeException) first;
         }
         return DequeueStatus.COMPLETED;
     }
