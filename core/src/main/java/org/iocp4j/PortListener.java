@@ -2,7 +2,11 @@ package org.iocp4j;
 
 /**
  * Sees every event of a port, in the order the port's state changed. Called while the port's
- * state is locked: keep it short, and never call the port from it.
+ * state is locked: keep it short, do not throw, and never call the port from it. On the
+ * emulating backends a listener that calls its port gets an {@link IllegalStateException}
+ * (rather than waiting forever for the lock its own thread holds), which, like anything else
+ * the listener throws, leaves the call that raised the event unfinished and the port in an
+ * undefined state: treat it as a bug to fix.
  */
 @FunctionalInterface
 public interface PortListener {

@@ -286,10 +286,15 @@ abstract class PortGate {
         }
     }
 
-    /** Guarded by lock. */
+    /** Guarded by lock. A listener that calls the port fails at once (see SpinLock.callingOut). */
     void event(PortEvent e, Thread t, long key) {
         if (listener != null) {
-            listener.onEvent(e, t, key, activeCount, queue.size());
+            lock.callingOut = Thread.currentThread();
+            try {
+                listener.onEvent(e, t, key, activeCount, queue.size());
+            } finally {
+                lock.callingOut = null;
+            }
         }
     }
 }

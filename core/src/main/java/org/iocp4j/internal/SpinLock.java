@@ -33,6 +33,12 @@ class SpinLock {
     /** 1 while held. */
     @SuppressWarnings("unused") // through STATE
     private volatile int state;
+    /**
+     * The holder while it calls out (the port listener), else null; written and read by the
+     * holder only, so a plain field: it lets a listener that calls its port fail instead of
+     * spinning on the lock its own thread holds.
+     */
+    Thread callingOut;
 
     void lock() {
         if (!STATE.compareAndSet(this, 0, 1)) {
@@ -71,6 +77,11 @@ class SpinLock {
             }
             if (sawFree) {
                 continue;
+            }
+            if (callingOut == Thread.currentThread()) {
+                throw new IllegalStateException("a PortListener called its port: the listener runs while the port"
+                        + " is locked (the lock is not reentrant), so it must not call the port; record the event"
+                        + " and act on it after the call that raised it returns");
             }
             Seam seam = ThreadRecord.current().seam();
             if (yieldSwitched) {
