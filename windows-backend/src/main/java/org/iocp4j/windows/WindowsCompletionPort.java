@@ -124,7 +124,7 @@ final class WindowsCompletionPort implements CompletionPort {
     @Override
     public DequeueStatus dequeue(CompletionEntry into, long timeout, TimeUnit unit) {
         Objects.requireNonNull(into, "into");
-        long nanos = Timeouts.toNanos(timeout, unit);
+        long nanos = PortCalls.timeoutNanos(timeout, unit);
         WindowsThread me = WindowsThread.current();
         WindowsThread.Batch b = me.batch();
         int n = remove(me, b, 1, nanos);
@@ -146,7 +146,7 @@ final class WindowsCompletionPort implements CompletionPort {
     @Override
     public DequeueStatus poll(CompletionHandler handler, int limit, long timeout, TimeUnit unit) {
         PortCalls.checkBatch(handler, limit);
-        long nanos = Timeouts.toNanos(timeout, unit);
+        long nanos = PortCalls.timeoutNanos(timeout, unit);
         WindowsThread me = WindowsThread.current();
         WindowsThread.Batch b = me.batch();
         int n = remove(me, b, limit, nanos);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.concurrent.TimeUnit;
 import org.iocp4j.CompletionPort;
+import org.iocp4j.spi.PortCalls;
 import org.junit.jupiter.api.Test;
 
 /** Timeouts in the kernel's DWORD milliseconds (R39): runs everywhere. */
@@ -12,7 +13,7 @@ class TimeoutsTest {
 
     @Test
     void infiniteIsTheInfiniteDword() {
-        long nanos = Timeouts.toNanos(CompletionPort.INFINITE, TimeUnit.SECONDS);
+        long nanos = PortCalls.timeoutNanos(CompletionPort.INFINITE, TimeUnit.SECONDS);
         assertEquals(0xFFFFFFFF, Timeouts.toMillis(nanos));
     }
 
@@ -22,7 +23,7 @@ class TimeoutsTest {
         assertEquals(1, Timeouts.toMillis(1));
         assertEquals(1, Timeouts.toMillis(1_000_000));
         assertEquals(2, Timeouts.toMillis(1_000_001));
-        assertEquals(1500, Timeouts.toMillis(Timeouts.toNanos(1500, TimeUnit.MILLISECONDS)));
+        assertEquals(1500, Timeouts.toMillis(PortCalls.timeoutNanos(1500, TimeUnit.MILLISECONDS)));
     }
 
     @Test
@@ -33,7 +34,7 @@ class TimeoutsTest {
     @Test
     void negativeTimeoutsAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Timeouts.toNanos(-1, TimeUnit.MILLISECONDS));
+                () -> PortCalls.timeoutNanos(-1, TimeUnit.MILLISECONDS));
         assertEquals("timeout must be >= 0 (0 = do not wait, CompletionPort.INFINITE = wait forever), got -1",
                 e.getMessage());
     }
