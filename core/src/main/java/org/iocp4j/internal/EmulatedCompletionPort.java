@@ -321,11 +321,11 @@ public final class EmulatedCompletionPort extends PortGate implements Completion
             Thread.onSpinWait();
             if ((i & (YIELD_EVERY - 1)) == 0 && left > 0) {
                 left--;
-                Thread.yield(); // the poster may be waiting for this processor
+                me.seam.yieldProcessor(); // the poster may be waiting for this processor
             }
         }
         for (; left > 0 && nothingYet(me); left--) {
-            Thread.yield();
+            me.seam.yieldProcessor();
         }
     }
 

@@ -34,9 +34,9 @@ public interface Seam {
     }
 
     /**
-     * Gives up the processor without waiting (Sleep of zero). The real seam yields; the
-     * simulator does nothing more, since the call's {@link #schedulingPoint()} already let it
-     * pick who runs next.
+     * Gives up the processor without waiting (Sleep of zero, the engine's spins and its lock's
+     * back-off). The real seam yields; the simulator does nothing more, since the call's
+     * {@link #schedulingPoint()} already let it pick who runs next.
      */
     default void yieldProcessor() {
         Thread.yield();

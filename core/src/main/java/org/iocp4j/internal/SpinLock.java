@@ -89,7 +89,7 @@ class SpinLock {
                 yieldSwitched = false;
             } else {
                 long before = seam.nanoTime();
-                Thread.yield(); // returns at once when no other thread wants this processor
+                seam.yieldProcessor(); // returns at once when no other thread wants this processor
                 yieldSwitched = seam.nanoTime() - before > SWITCHED_NANOS;
             }
         }
