@@ -7,6 +7,10 @@ package org.iocp4j;
  * (rather than waiting forever for the lock its own thread holds), which, like anything else
  * the listener throws, leaves the call that raised the event unfinished and the port in an
  * undefined state: treat it as a bug to fix.
+ *
+ * <p>Without a listener, a post on an emulating backend appends its packet under a lock of its
+ * own while threads dequeue; with one, every post also takes the port's lock, so that its
+ * QUEUE or HANDOFF event comes in order. Expect posts to be slower on a port with a listener.
  */
 @FunctionalInterface
 public interface PortListener {

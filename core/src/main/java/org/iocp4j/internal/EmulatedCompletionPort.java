@@ -19,7 +19,9 @@ import org.iocp4j.spi.PortCalls;
 
 /**
  * The NT KQUEUE algorithm (spec/iocp.md 1.4-1.9) in Java: the port of every emulating backend.
- * One lock guards the FIFO packets, the LIFO waiters, the associated threads and the active count.
+ * The port's lock guards the head of the FIFO packets, the LIFO waiters, the associated threads
+ * and the active count; a put lock guards the tail, so that producers appending packets do not
+ * contend with consumers (see {@link PacketRing} and {@link #insert}).
  * Threads park and time is read only through each thread's {@link Seam}. This class is the
  * port's calls (post, dequeue and its wait, close); {@link PortGate} holds the state and the
  * gate's bookkeeping they share with the thread hooks (R26, R27, R29-R31) and the watchdog.
@@ -96,7 +98,8 @@ public final class EmulatedCompletionPort extends PortGate implements Completion
     /**
      * KiInsertQueue: hands the packet to the most recent waiter if the port is below its maximum
      * (R14, R15), else queues it FIFO. The emulating backends post I/O completions with their
-     * Win32 error through here (R53).
+     * Win32 error through here (R53). Without a listener it appends under the put lock and hands
+     * the packet on only if a thread waits ({@link #append}).
      *
      * <p>Not a scheduling point, unlike {@link #post}: a handle inserts its completions with its
      * own lock held, and under the simulator a thread switched out there would leave that lock
@@ -106,26 +109,106 @@ public final class EmulatedCompletionPort extends PortGate implements Completion
      * @throws PortClosedException if the port is closed (R19)
      */
     public void insert(long key, int bytes, Object overlapped, int error) {
-        ThreadRecord woken = null;
-        lock.lock();
+        int appended = listener == null ? append(key, bytes, overlapped, error) : FULL;
+        if (appended == FULL) {
+            insertLocked(key, bytes, overlapped, error);
+        } else if (appended == FOR_A_WAITER) {
+            releaseWaiters();
+        }
+    }
+
+    private static final int APPENDED = 0;
+    private static final int FOR_A_WAITER = 1;
+    private static final int FULL = 2;
+
+    /**
+     * The common case, under the put lock alone: appends when the ring has room and says whether
+     * a thread waits (then the caller hands packets on, {@link #releaseWaiters}), or that the ring
+     * is full. Consumers meanwhile take packets under the port's lock. A thread that starts to
+     * wait takes and releases the put lock after it joined the waiters and before it looks at the
+     * queue again (takeOrWait): so either it sees this packet, or this sees it waiting. Between
+     * the append and the hand-off an active thread that dequeues may take the packet by R22,
+     * which the kernel also does when that thread's dequeue comes first (it becomes the most
+     * recent waiter and is handed the packet).
+     */
+    private int append(long key, int bytes, Object overlapped, int error) {
+        SpinLock put = queue.tail;
+        put.lock();
         try {
             if (closed) {
-                throw new PortClosedException("post on a closed port (ERROR_INVALID_HANDLE, R19)");
+                throw closedPort();
             }
-            if (activeCount < maximum && !waiters.isEmpty()) {
+            if (!queue.offer(key, bytes, overlapped, error)) {
+                return FULL;
+            }
+            return waiters.size() == 0 ? APPENDED : FOR_A_WAITER;
+        } finally {
+            put.unlock();
+        }
+    }
+
+    private static PortClosedException closedPort() {
+        return new PortClosedException("post on a closed port (ERROR_INVALID_HANDLE, R19)");
+    }
+
+    /**
+     * Under both locks, as KiInsertQueue does it: the packet goes to the most recent waiter if
+     * the port is below its maximum (R14, R15), else it is queued FIFO. With a listener every
+     * packet comes here, so the events tell exactly that; without one, here come the packets
+     * that found the ring full (it grows).
+     */
+    private void insertLocked(long key, int bytes, Object overlapped, int error) {
+        ThreadRecord woken = null;
+        boolean more = false;
+        lock.lock();
+        queue.tail.lock();
+        try {
+            if (closed) {
+                throw closedPort();
+            }
+            if (activeCount < maximum && !waiters.isEmpty() && queue.isEmpty()) {
                 woken = waiters.pop();
                 handOff(woken, key, bytes, overlapped, error);
             } else {
                 queue.add(key, bytes, overlapped, error);
                 event(PortEvent.QUEUE, Thread.currentThread(), key);
-                if (!waiters.isEmpty()) {
+                woken = activateWaiter(); // only after an append of the fast path: see releaseWaiters
+                more = woken != null;
+                if (!waiters.isEmpty() && woken == null) {
                     watch(); // saturated with packets and waiters: R29 and the watchdog matter now
                 }
             }
         } finally {
+            queue.tail.unlock();
             lock.unlock();
         }
         wake(woken);
+        if (more) {
+            releaseWaiters();
+        }
+    }
+
+    /**
+     * After an append with waiters present: hands queued packets to the most recent waiters
+     * while the port is below its maximum (R15, KiActivateWaiterQueue), or, saturated, lets
+     * the watchdog look (R29).
+     */
+    private void releaseWaiters() {
+        boolean more;
+        do {
+            ThreadRecord w;
+            lock.lock();
+            try {
+                w = activateWaiter();
+                more = w != null && activeCount < maximum && !queue.isEmpty() && !waiters.isEmpty();
+                if (w == null && !queue.isEmpty() && !waiters.isEmpty()) {
+                    watch();
+                }
+            } finally {
+                lock.unlock();
+            }
+            wake(w);
+        } while (more);
     }
 
     @Override
@@ -215,6 +298,7 @@ public final class EmulatedCompletionPort extends PortGate implements Completion
         if (old != null && old != this) {
             old.dissociate(me); // R30, R31: moving away gives up the old port's slot
         }
+        ThreadRecord woken = null;
         lock.lock();
         try {
             if (closed) {
@@ -236,12 +320,13 @@ public final class EmulatedCompletionPort extends PortGate implements Completion
                     activeCount++;
                     me.active = true;
                 }
-                me.tookPackets(queue.size() > limit, most);
+                int queued = queue.size();
+                me.tookPackets(queued > limit, most);
                 if (into != null) {
                     event(PortEvent.DEQUEUE, me.thread, queue.removeInto(into));
                     return 1;
                 }
-                int n = Math.min(limit, queue.size());
+                int n = Math.min(limit, queued);
                 for (int i = 0; i < n; i++) {
                     event(PortEvent.DEQUEUE, me.thread, queue.removeInto(me, i));
                 }
@@ -265,11 +350,21 @@ public final class EmulatedCompletionPort extends PortGate implements Completion
             me.waitState = ThreadRecord.WAITING;
             waiters.push(me);
             event(PortEvent.WAIT, me.thread, 0);
+            queue.tail.lock(); // meets the producers (see append): a packet appended before this
+            queue.tail.unlock(); // is seen below, one appended after sees this thread waiting
             if (!queue.isEmpty()) {
-                watch(); // waiting behind the gate with packets queued: an active thread may be dead (R29)
+                // Appended since step 2 by a producer that did not see this waiter: the packet is
+                // this thread's if the port is below its maximum (it is the most recent waiter).
+                woken = activateWaiter();
+                if (woken == null) {
+                    watch(); // waiting behind the gate with packets queued: an active thread may be dead (R29)
+                }
             }
         } finally {
             lock.unlock();
+        }
+        if (woken != me) {
+            wake(woken);
         }
         int r = await(me, timeoutNanos, spins);
         if (r > 0) {
@@ -294,7 +389,7 @@ public final class EmulatedCompletionPort extends PortGate implements Completion
             if (me.port != this || !me.active || activeCount - 1 >= maximum || queue.isEmpty()) {
                 return 0;
             }
-            me.tookPackets(queue.size() > 1, me.seam.spinTries());
+            me.tookPackets(queue.sizeSeen() > 1, me.seam.spinTries());
             event(PortEvent.DEQUEUE, me.thread, queue.removeInto(into));
             return 1;
         } finally {
@@ -450,6 +545,7 @@ public final class EmulatedCompletionPort extends PortGate implements Completion
         me.seam.schedulingPoint();
         List<ThreadRecord> released = new ArrayList<>();
         lock.lock();
+        queue.tail.lock();
         try {
             if (closed) {
                 return;
@@ -473,6 +569,7 @@ public final class EmulatedCompletionPort extends PortGate implements Completion
                 released.add(w);
             }
         } finally {
+            queue.tail.unlock();
             lock.unlock();
         }
         released.forEach(EmulatedCompletionPort::wake);

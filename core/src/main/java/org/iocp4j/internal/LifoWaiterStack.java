@@ -3,11 +3,16 @@ package org.iocp4j.internal;
 /**
  * The port's wait list: threads blocked in a dequeue, released most recent first (R14). An
  * intrusive doubly linked list through {@link ThreadRecord}, so a timed-out waiter leaves from
- * the middle in O(1) and nothing is allocated. Guarded by the port's lock.
+ * the middle in O(1) and nothing is allocated. Changed under the port's lock; {@link #size} is
+ * also read without it.
  */
 final class LifoWaiterStack {
     private ThreadRecord top;
-    private int size;
+    /**
+     * Volatile: a producer that appended a packet under the put lock alone reads it there, to
+     * learn whether a waiter may need the packet (EmulatedCompletionPort.insert).
+     */
+    private volatile int size;
 
     void push(ThreadRecord r) {
         r.below = top;

@@ -24,10 +24,11 @@ abstract class PortGate {
      * and its waiters park, which costs a streaming producer and consumer more than the short
      * critical sections they wait for; and a contended ReentrantLock allocates a queue node per
      * blocked acquisition. Nothing parks or calls out while holding it except the listener,
-     * which must be quick ({@link PortListener}). Not reentrant.
+     * which must be quick ({@link PortListener}). Not reentrant. The ring's tail has its own
+     * lock ({@link PacketRing}), taken after this one when both are needed.
      */
     final SpinLock lock;
-    /** EntryListHead. Guarded by lock. */
+    /** EntryListHead. Its head guarded by lock, its tail by its own put lock (see PacketRing). */
     final PacketRing queue = new PacketRing(64);
     /** WaitListHead. Guarded by lock. */
     final LifoWaiterStack waiters = new LifoWaiterStack();

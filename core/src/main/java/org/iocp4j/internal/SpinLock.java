@@ -11,7 +11,7 @@ import java.lang.invoke.VarHandle;
  * only one thread runs at a time and none is switched out while holding it, so it is never
  * contended there.
  */
-class SpinLock {
+class SpinLock extends LinePadding {
     private static final VarHandle STATE;
     /**
      * Polls of a taken lock before yielding or sleeping: a few hundred nanoseconds, about as long as a holder
