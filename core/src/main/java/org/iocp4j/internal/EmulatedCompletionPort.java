@@ -10,7 +10,6 @@ import org.iocp4j.CompletionHandler;
 import org.iocp4j.CompletionPort;
 import org.iocp4j.DequeueStatus;
 import org.iocp4j.PortCapabilities;
-import org.iocp4j.PortClosedException;
 import org.iocp4j.PortEvent;
 import org.iocp4j.PortOptions;
 import org.iocp4j.PortStats;
@@ -23,22 +22,17 @@ import org.iocp4j.spi.PortCalls;
  * and the active count; a put lock guards the tail, so that producers appending packets do not
  * contend with consumers (see {@link PacketRing} and {@link #insert}).
  * Threads park and time is read only through each thread's {@link Seam}. This class is the
- * port's calls (post, dequeue and its wait, close); {@link PortGate} holds the state and the
- * gate's bookkeeping they share with the thread hooks (R26, R27, R29-R31) and the watchdog.
+ * port's calls (post, dequeue, close) and KeRemoveQueue's decision; its superclasses hold the
+ * rest, one part each: {@link PortWait} the spin and the wait, {@link PortInsert} how a packet
+ * enters, {@link PortGate} the state and the gate's bookkeeping shared with the thread hooks
+ * (R26, R27, R29-R31) and the watchdog.
  */
-public final class EmulatedCompletionPort extends PortGate implements CompletionPort {
-    static final int TIMEOUT = -1;
-    static final int ABANDONED = -2;
-    static final int INVALID = -3;
-    static final int INTERRUPTED = -4;
-
+public final class EmulatedCompletionPort extends PortWait implements CompletionPort {
     private final String backend;
     private final PortCapabilities capabilities;
     /** Makes this port's {@link #io()}, or null for a backend without I/O. */
     private final Function<? super EmulatedCompletionPort, ? extends IoFactory> ioMaker;
     private volatile IoFactory io;
-    /** Drives the readiness backend of this port's handles while a thread waits, or null (see WaitPoller). */
-    private volatile WaitPoller poller;
 
     public EmulatedCompletionPort(String backend, PortCapabilities capabilities, PortOptions options, Seam seam) {
         this(backend, capabilities, options, seam, null);
@@ -93,122 +87,6 @@ public final class EmulatedCompletionPort extends PortGate implements Completion
     public void post(long key, int bytes, Object overlapped) {
         ThreadRecord.current().seam.schedulingPoint();
         insert(key, bytes, overlapped, 0); // R16: a posted packet always has status success
-    }
-
-    /**
-     * KiInsertQueue: hands the packet to the most recent waiter if the port is below its maximum
-     * (R14, R15), else queues it FIFO. The emulating backends post I/O completions with their
-     * Win32 error through here (R53). Without a listener it appends under the put lock and hands
-     * the packet on only if a thread waits ({@link #append}).
-     *
-     * <p>Not a scheduling point, unlike {@link #post}: a handle inserts its completions with its
-     * own lock held, and under the simulator a thread switched out there would leave that lock
-     * held while the next thread tries to take it. The I/O call or the readiness event that led
-     * here was the scheduling point.
-     *
-     * @throws PortClosedException if the port is closed (R19)
-     */
-    public void insert(long key, int bytes, Object overlapped, int error) {
-        int appended = listener == null ? append(key, bytes, overlapped, error) : FULL;
-        if (appended == FULL) {
-            insertLocked(key, bytes, overlapped, error);
-        } else if (appended == FOR_A_WAITER) {
-            releaseWaiters();
-        }
-    }
-
-    private static final int APPENDED = 0;
-    private static final int FOR_A_WAITER = 1;
-    private static final int FULL = 2;
-
-    /**
-     * The common case, under the put lock alone: appends when the ring has room and says whether
-     * a thread waits (then the caller hands packets on, {@link #releaseWaiters}), or that the ring
-     * is full. Consumers meanwhile take packets under the port's lock. A thread that starts to
-     * wait takes and releases the put lock after it joined the waiters and before it looks at the
-     * queue again (takeOrWait): so either it sees this packet, or this sees it waiting. Between
-     * the append and the hand-off an active thread that dequeues may take the packet by R22,
-     * which the kernel also does when that thread's dequeue comes first (it becomes the most
-     * recent waiter and is handed the packet).
-     */
-    private int append(long key, int bytes, Object overlapped, int error) {
-        SpinLock put = queue.tail;
-        put.lock();
-        try {
-            if (closed) {
-                throw closedPort();
-            }
-            if (!queue.offer(key, bytes, overlapped, error)) {
-                return FULL;
-            }
-            return waiters.size() == 0 ? APPENDED : FOR_A_WAITER;
-        } finally {
-            put.unlock();
-        }
-    }
-
-    private static PortClosedException closedPort() {
-        return new PortClosedException("post on a closed port (ERROR_INVALID_HANDLE, R19)");
-    }
-
-    /**
-     * Under both locks, as KiInsertQueue does it: the packet goes to the most recent waiter if
-     * the port is below its maximum (R14, R15), else it is queued FIFO. With a listener every
-     * packet comes here, so the events tell exactly that; without one, here come the packets
-     * that found the ring full (it grows).
-     */
-    private void insertLocked(long key, int bytes, Object overlapped, int error) {
-        ThreadRecord woken = null;
-        boolean more = false;
-        lock.lock();
-        queue.tail.lock();
-        try {
-            if (closed) {
-                throw closedPort();
-            }
-            if (activeCount < maximum && !waiters.isEmpty() && queue.isEmpty()) {
-                woken = waiters.pop();
-                handOff(woken, key, bytes, overlapped, error);
-            } else {
-                queue.add(key, bytes, overlapped, error);
-                event(PortEvent.QUEUE, Thread.currentThread(), key);
-                woken = activateWaiter(); // only after an append of the fast path: see releaseWaiters
-                more = woken != null;
-                if (!waiters.isEmpty() && woken == null) {
-                    watch(); // saturated with packets and waiters: R29 and the watchdog matter now
-                }
-            }
-        } finally {
-            queue.tail.unlock();
-            lock.unlock();
-        }
-        wake(woken);
-        if (more) {
-            releaseWaiters();
-        }
-    }
-
-    /**
-     * After an append with waiters present: hands queued packets to the most recent waiters
-     * while the port is below its maximum (R15, KiActivateWaiterQueue), or, saturated, lets
-     * the watchdog look (R29).
-     */
-    private void releaseWaiters() {
-        boolean more;
-        do {
-            ThreadRecord w;
-            lock.lock();
-            try {
-                w = activateWaiter();
-                more = w != null && activeCount < maximum && !queue.isEmpty() && !waiters.isEmpty();
-                if (w == null && !queue.isEmpty() && !waiters.isEmpty()) {
-                    watch();
-                }
-            } finally {
-                lock.unlock();
-            }
-            wake(w);
-        } while (more);
     }
 
     @Override
@@ -392,120 +270,6 @@ public final class EmulatedCompletionPort extends PortGate implements Completion
             me.tookPackets(queue.sizeSeen() > 1, me.seam.spinTries());
             event(PortEvent.DEQUEUE, me.thread, queue.removeInto(into));
             return 1;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /**
-     * An associated thread that finds the queue empty spins a moment before it enters the port,
-     * which is the same as calling a moment later: it keeps its active slot meanwhile, so a packet
-     * posted now is queued, not handed off, and the thread takes it at once (R22) without an
-     * unpark. Never with a zero timeout (R39); off under the simulator (spinTries is 0 there).
-     * How long is {@link ThreadRecord#spinBudget}: a thread that is streaming (it found packets
-     * left behind the ones it took) does not spin, so its producers run ahead and it drains them
-     * in a batch after one wake-up; a thread that gets single packets (request and reply) does.
-     * It yields its processor a few times ({@link Seam#yieldTries()}), during a long spin and
-     * after it: when the thread that would post shares the processor (more threads than
-     * processors), it runs now, and posts the reply or a batch, instead of the spinner burning
-     * the processor it needs, then parking and being woken for every few packets.
-     */
-    private void spinForPacket(ThreadRecord me, int spins, int yields) {
-        int left = yields;
-        for (int i = 1; i <= spins && nothingYet(me); i++) {
-            Thread.onSpinWait();
-            if ((i & (YIELD_EVERY - 1)) == 0 && left > 0) {
-                left--;
-                me.seam.yieldProcessor(); // the poster may be waiting for this processor
-            }
-        }
-        for (; left > 0 && nothingYet(me); left--) {
-            me.seam.yieldProcessor();
-        }
-    }
-
-    /**
-     * A long spin yields this often (a power of two): the thread it waits for may share its
-     * processor, and then every further spin only delays the packet.
-     */
-    private static final int YIELD_EVERY = 64;
-
-    private boolean nothingYet(ThreadRecord me) {
-        return queue.sizeHint() == 0 && !closed && !me.thread.isInterrupted();
-    }
-
-    private int await(ThreadRecord me, long timeoutNanos, int spins) {
-        Seam seam = me.seam;
-        me.mayPark = false;
-        for (int i = spins; i > 0 && me.waitState == ThreadRecord.WAITING; i--) {
-            Thread.onSpinWait();
-        }
-        me.mayPark = true; // from here a waker must unpark us (see wake)
-        boolean timed = timeoutNanos != Long.MAX_VALUE;
-        long deadline = timed ? seam.nanoTime() + timeoutNanos : 0;
-        WaitPoller p = poller;
-        while (me.waitState == ThreadRecord.WAITING) {
-            if (me.thread.isInterrupted()) {
-                int r = endWait(me, INTERRUPTED);
-                if (r != 0) {
-                    return r;
-                }
-                break;
-            }
-            long left = timed ? deadline - seam.nanoTime() : Long.MAX_VALUE;
-            if (left <= 0) {
-                int r = endWait(me, TIMEOUT);
-                if (r != 0) {
-                    return r;
-                }
-                break;
-            }
-            if (p != null && pollInstead(me, p, timed ? deadline : 0)) {
-                continue;
-            }
-            if (timed) {
-                seam.parkNanos(this, left);
-            } else {
-                seam.park(this);
-            }
-        }
-        if (p != null) {
-            p.waitEnded(me);
-        }
-        int state = me.waitState;
-        me.waitState = ThreadRecord.NOT_WAITING;
-        me.sink = null;
-        return state == ThreadRecord.HANDED ? 1 : ABANDONED;
-    }
-
-    /**
-     * The waiter polls the readiness backend instead of parking; false if another thread polls.
-     * {@code polling} is announced first, so a waker that ends the wait meanwhile wakes the poll
-     * (see wake); it is withdrawn before the waiter looks at its wait state again and parks.
-     */
-    private static boolean pollInstead(ThreadRecord me, WaitPoller p, long deadline) {
-        me.polling = p;
-        try {
-            return p.pollWhileWaiting(me, deadline);
-        } finally {
-            me.polling = null;
-        }
-    }
-
-    /** The wait ends without a packet (timer or alert): KiUnlinkThread counts the thread again. */
-    private int endWait(ThreadRecord me, int why) {
-        lock.lock();
-        try {
-            if (me.waitState != ThreadRecord.WAITING) {
-                return 0; // a packet or the close got there first
-            }
-            waiters.remove(me);
-            me.inDequeue = false;
-            me.waitState = ThreadRecord.NOT_WAITING;
-            activeCount++;
-            me.active = true;
-            event(PortEvent.TIMEOUT, me.thread, 0);
-            return why;
         } finally {
             lock.unlock();
         }
