@@ -199,7 +199,7 @@ public final class EmulatedCompletionPort extends PortWait implements Completion
                     me.active = true;
                 }
                 int queued = queue.size();
-                me.tookPackets(queued > limit, most);
+                me.tookPackets(queued > 1, most); // packets left behind, or a batch: streaming
                 if (into != null) {
                     event(PortEvent.DEQUEUE, me.thread, queue.removeInto(into));
                     return 1;

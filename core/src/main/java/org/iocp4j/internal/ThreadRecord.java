@@ -182,13 +182,14 @@ public final class ThreadRecord {
      * spinTries); only the owner touches it. Spinning pays when packets come one at a time and
      * the next one is near (a reply): the thread takes it without parking and without an unpark.
      * It costs when packets stream: the consumer then takes them one by one in lockstep with the
-     * producer, both fighting for the port's lock, or burns a processor the producer needs. So
-     * a take that leaves packets queued (a backlog: the producers are ahead) stops the spinning;
-     * each take that empties the queue, and each hand-off, doubles it back towards the cap.
+     * producer, pulling the cache line the producer writes on every post, or burns a processor
+     * the producer needs. So a take that leaves packets queued or takes several at once (the
+     * producers are ahead) stops the spinning; each take of a lone packet, and each hand-off,
+     * doubles it back towards the cap.
      */
     int spinBudget = Integer.MAX_VALUE;
 
-    /** This thread took packets; {@code backlog}: others stay queued. {@code most}: the seam's spinTries. */
+    /** This thread took packets; {@code backlog}: others stay queued, or it took several. {@code most}: the seam's spinTries. */
     void tookPackets(boolean backlog, int most) {
         int b = spinBudget;
         int next = backlog ? 0 : b >= most >> 1 ? most : 2 * b + 1;
