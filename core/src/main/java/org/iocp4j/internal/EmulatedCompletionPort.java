@@ -315,6 +315,13 @@ public final class EmulatedCompletionPort extends PortWait implements Completion
                 return;
             }
             closed = true;
+            // A post that appended its packet beside a waiter and has not yet handed it on
+            // (PortInsert.append, then releaseWaiters) is finished here: the kernel hands such a
+            // packet off inside the post, so the waiter keeps it through the close (R37).
+            ThreadRecord handed;
+            while ((handed = activateWaiter()) != null) {
+                released.add(handed);
+            }
             queue.clear(); // R38: unreachable
             for (ThreadRecord r : associated) {
                 r.port = null; // R32

@@ -32,7 +32,11 @@ abstract class PortInsert extends PortGate {
         if (appended == FULL) {
             insertLocked(key, bytes, overlapped, error);
         } else if (appended == FOR_A_WAITER) {
-            releaseWaiters();
+            try {
+                releaseWaiters();
+            } finally {
+                handOffsInFlight(-1);
+            }
         }
     }
 
@@ -57,10 +61,15 @@ abstract class PortInsert extends PortGate {
             if (closed) {
                 throw closedPort();
             }
+            if (waiters.size() == 0) {
+                return queue.offer(key, bytes, overlapped, error) ? APPENDED : FULL;
+            }
+            handOffsInFlight(1); // before the packet is published (see PortGate.invariantViolation)
             if (!queue.offer(key, bytes, overlapped, error)) {
+                handOffsInFlight(-1);
                 return FULL;
             }
-            return waiters.size() == 0 ? APPENDED : FOR_A_WAITER;
+            return FOR_A_WAITER;
         } finally {
             put.unlock();
         }
@@ -129,5 +138,4 @@ abstract class PortInsert extends PortGate {
             wake(w);
         } while (more);
     }
-
 }

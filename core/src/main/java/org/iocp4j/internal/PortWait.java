@@ -134,5 +134,4 @@ abstract class PortWait extends PortInsert {
             lock.unlock();
         }
     }
-
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.iocp4j.CompletionEntry;
 import org.iocp4j.CompletionPort;
 import org.iocp4j.CompletionPorts;
+import org.iocp4j.DequeueStatus;
 import org.iocp4j.PortOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -109,6 +110,32 @@ class PostRaceStressTest {
         consumer.join();
         assertNull(((EmulatedCompletionPort) port).invariantViolation());
         port.close();
+    }
+
+    /**
+     * R37 with the race made still: a post has appended its packet while a thread waits, and is
+     * about to hand it on (PortInsert.append returned, releaseWaiters not yet run), when another
+     * thread closes the port. The kernel hands the packet off inside the post, so the waiter
+     * must keep it through the close, not be abandoned beside a packet the close then drops.
+     */
+    @Test
+    void r37_aPacketAppendedBesideAWaiterStaysWithItThroughAClose() throws Exception {
+        EmulatedCompletionPort port = (EmulatedCompletionPort) CompletionPorts.open("java",
+                PortOptions.withConcurrency(1));
+        CompletionEntry e = new CompletionEntry();
+        AtomicReference<DequeueStatus> status = new AtomicReference<>();
+        Thread waiter = new Thread(() -> status.set(port.dequeue(e, CompletionPort.INFINITE, TimeUnit.MILLISECONDS)));
+        waiter.start();
+        await().until(() -> port.stats().waitingThreads() == 1);
+
+        port.queue.tail.lock(); // what append does, without the hand-off that follows it
+        port.queue.offer(7, 1, null, 0);
+        port.queue.tail.unlock();
+        port.close();
+
+        waiter.join(TimeUnit.SECONDS.toMillis(30));
+        assertEquals(DequeueStatus.COMPLETED, status.get());
+        assertEquals(7, e.key());
     }
 
     /**
