@@ -4,9 +4,12 @@ package org.iocp4j;
  * Sees every event of a port, in the order the port's state changed. Called while the port's
  * state is locked: keep it short, do not throw, and never call the port from it. On the
  * emulating backends a listener that calls its port gets an {@link IllegalStateException}
- * (rather than waiting forever for the lock its own thread holds), which, like anything else
- * the listener throws, leaves the call that raised the event unfinished and the port in an
- * undefined state: treat it as a bug to fix.
+ * (rather than waiting forever for the lock its own thread holds). Whatever a listener throws
+ * there is thrown by the port call that raised the event once that call has finished its
+ * changes: a packet handed to a waiter still wakes it, a dequeue whose WAIT event threw ends
+ * its wait as a timeout would and throws (any packet it took is lost to it); a throw during
+ * the association hooks of another wait comes out of the thread's next call on a port that has
+ * a listener, and one during the watchdog's look is logged. Treat any of these as a bug to fix.
  *
  * <p>Without a listener, a post on an emulating backend appends its packet under a lock of its
  * own while threads dequeue; with one, every post also takes the port's lock, so that its

@@ -152,10 +152,17 @@ public final class EmulatedCompletionPort extends PortWait implements Completion
         if (into != null && me.port == this) {
             int n = takeQueued(me, into);
             if (n != 0) {
+                if (listener != null) {
+                    me.rethrowListenerFailure();
+                }
                 return n;
             }
         }
-        return takeOrWait(me, timeoutNanos, limit, into);
+        int n = takeOrWait(me, timeoutNanos, limit, into);
+        if (listener != null) {
+            me.rethrowListenerFailure();
+        }
+        return n;
     }
 
     /** {@link #take} past its scheduling point and its fast path. */
@@ -344,6 +351,9 @@ public final class EmulatedCompletionPort extends PortWait implements Completion
             lock.unlock();
         }
         released.forEach(EmulatedCompletionPort::wake);
+        if (listener != null) {
+            me.rethrowListenerFailure();
+        }
     }
 
     @Override

@@ -312,12 +312,19 @@ abstract class PortGate {
         }
     }
 
-    /** Guarded by lock. A listener that calls the port fails at once (see SpinLock.callingOut). */
+    /**
+     * Guarded by lock. A listener that calls the port fails at once (see SpinLock.callingOut).
+     * What a listener throws is kept on the calling thread's record and thrown when the port
+     * call that raised the event has finished its changes and wake-ups (rethrowListenerFailure),
+     * so a throwing listener cannot leave a hand-off without its wake-up, or a waiter stranded.
+     */
     void event(PortEvent e, Thread t, long key) {
         if (listener != null) {
             lock.callingOut = Thread.currentThread();
             try {
                 listener.onEvent(e, t, key, activeCount, queue.size());
+            } catch (RuntimeException | Error x) {
+                ThreadRecord.current().listenerFailed(x);
             } finally {
                 lock.callingOut = null;
             }

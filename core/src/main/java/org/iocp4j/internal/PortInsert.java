@@ -31,6 +31,9 @@ abstract class PortInsert extends PortGate {
         int appended = listener == null ? append(key, bytes, overlapped, error) : FULL;
         if (appended == FULL) {
             insertLocked(key, bytes, overlapped, error);
+            if (listener != null) {
+                ThreadRecord.current().rethrowListenerFailure();
+            }
         } else if (appended == FOR_A_WAITER) {
             try {
                 releaseWaiters();

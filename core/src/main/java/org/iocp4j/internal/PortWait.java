@@ -69,6 +69,13 @@ abstract class PortWait extends PortInsert {
         long deadline = timed ? seam.nanoTime() + timeoutNanos : 0;
         WaitPoller p = poller;
         while (me.waitState == ThreadRecord.WAITING) {
+            if (me.listenerFailure != null) { // the listener threw at WAIT: do not wait to report it
+                int r = endWait(me, TIMEOUT);
+                if (r != 0) {
+                    return r;
+                }
+                break;
+            }
             if (me.thread.isInterrupted()) {
                 int r = endWait(me, INTERRUPTED);
                 if (r != 0) {

@@ -201,6 +201,33 @@ public final class ThreadRecord {
     /** A poll on this thread is delivering from the scratch arrays; a nested take must not reuse them. */
     int delivering;
 
+    /**
+     * What a port listener threw on this thread while a port call ran, kept until the call has
+     * finished what it changed (see PortGate.event), then thrown by {@link #rethrowListenerFailure}.
+     * Only the owner touches it.
+     */
+    Throwable listenerFailure;
+
+    void listenerFailed(Throwable t) {
+        if (listenerFailure == null) {
+            listenerFailure = t;
+        } else if (listenerFailure != t) {
+            listenerFailure.addSuppressed(t);
+        }
+    }
+
+    /** Throws what a listener threw during the call that ends now, if anything. */
+    void rethrowListenerFailure() {
+        Throwable t = listenerFailure;
+        if (t != null) {
+            listenerFailure = null;
+            if (t instanceof RuntimeException r) {
+                throw r;
+            }
+            throw (Error) t;
+        }
+    }
+
     void prepareScratch(int limit) {
         if (keys.length < limit || delivering > 0) {
             keys = new long[limit];

@@ -80,6 +80,12 @@ final class Watchdog {
                 if (p != null && p.watchdogScan()) {
                     ports.add(p);
                 }
+                Throwable t = ThreadRecord.current().listenerFailure;
+                if (t != null) { // nobody called: say it here (PortGate.event)
+                    ThreadRecord.current().listenerFailure = null;
+                    System.getLogger(Watchdog.class.getName()).log(System.Logger.Level.ERROR,
+                            "a PortListener threw during the watchdog's look at " + p, t);
+                }
             }
         }
     }
