@@ -68,44 +68,42 @@ abstract class PortWait extends PortInsert {
         boolean timed = timeoutNanos != Long.MAX_VALUE;
         long deadline = timed ? seam.nanoTime() + timeoutNanos : 0;
         WaitPoller p = poller;
-        while (me.waitState == ThreadRecord.WAITING) {
-            if (me.listenerFailure != null) { // the listener threw at WAIT: do not wait to report it
-                int r = endWait(me, TIMEOUT);
-                if (r != 0) {
-                    return r;
+        int ended = 0; // the status of a wait this thread ended itself (endWait), else 0
+        try {
+            while (me.waitState == ThreadRecord.WAITING) {
+                if (me.listenerFailure != null) { // the listener threw at WAIT: do not wait to report it
+                    ended = endWait(me, TIMEOUT);
+                    break;
                 }
-                break;
-            }
-            if (me.thread.isInterrupted()) {
-                int r = endWait(me, INTERRUPTED);
-                if (r != 0) {
-                    return r;
+                if (me.thread.isInterrupted()) {
+                    ended = endWait(me, INTERRUPTED);
+                    break;
                 }
-                break;
-            }
-            long left = timed ? deadline - seam.nanoTime() : Long.MAX_VALUE;
-            if (left <= 0) {
-                int r = endWait(me, TIMEOUT);
-                if (r != 0) {
-                    return r;
+                long left = timed ? deadline - seam.nanoTime() : Long.MAX_VALUE;
+                if (left <= 0) {
+                    ended = endWait(me, TIMEOUT);
+                    break;
                 }
-                break;
+                if (p != null && pollInstead(me, p, timed ? deadline : 0)) {
+                    continue;
+                }
+                if (timed) {
+                    seam.parkNanos(this, left);
+                } else {
+                    seam.park(this);
+                }
             }
-            if (p != null && pollInstead(me, p, timed ? deadline : 0)) {
-                continue;
-            }
-            if (timed) {
-                seam.parkNanos(this, left);
-            } else {
-                seam.park(this);
+        } finally {
+            if (p != null) {
+                p.waitEnded(me); // however the wait ended: a poller must not keep it as the next poller
             }
         }
-        if (p != null) {
-            p.waitEnded(me);
-        }
-        int state = me.waitState;
-        me.waitState = ThreadRecord.NOT_WAITING;
         me.sink = null;
+        if (ended != 0) {
+            return ended; // endWait found the thread still waiting: a timeout or an alert
+        }
+        int state = me.waitState; // ended by a packet or the close (endWait returned 0 if they came first)
+        me.waitState = ThreadRecord.NOT_WAITING;
         return state == ThreadRecord.HANDED ? 1 : ABANDONED;
     }
 
