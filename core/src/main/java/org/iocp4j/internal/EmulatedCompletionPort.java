@@ -149,19 +149,11 @@ public final class EmulatedCompletionPort extends PortWait implements Completion
      */
     int take(ThreadRecord me, long timeoutNanos, int limit, CompletionEntry into) {
         me.seam.schedulingPoint();
-        if (into != null && me.port == this) {
-            int n = takeQueued(me, into);
-            if (n != 0) {
-                if (listener != null) {
-                    me.rethrowListenerFailure();
-                }
-                return n;
-            }
+        int n = into != null && me.port == this ? takeQueued(me, into) : 0;
+        if (n == 0) {
+            n = takeOrWait(me, timeoutNanos, limit, into);
         }
-        int n = takeOrWait(me, timeoutNanos, limit, into);
-        if (listener != null) {
-            me.rethrowListenerFailure();
-        }
+        endCall(me);
         return n;
     }
 
@@ -351,9 +343,7 @@ public final class EmulatedCompletionPort extends PortWait implements Completion
             lock.unlock();
         }
         released.forEach(EmulatedCompletionPort::wake);
-        if (listener != null) {
-            me.rethrowListenerFailure();
-        }
+        endCall(me);
     }
 
     @Override

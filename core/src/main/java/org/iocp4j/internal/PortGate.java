@@ -312,10 +312,17 @@ abstract class PortGate {
         }
     }
 
+    /** At the end of a port call: throws what the listener threw during it (see event). */
+    final void endCall(ThreadRecord me) {
+        if (listener != null) {
+            me.rethrowListenerFailure();
+        }
+    }
+
     /**
      * Guarded by lock. A listener that calls the port fails at once (see SpinLock.callingOut).
      * What a listener throws is kept on the calling thread's record and thrown when the port
-     * call that raised the event has finished its changes and wake-ups (rethrowListenerFailure),
+     * call that raised the event has finished its changes and wake-ups ({@link #endCall}),
      * so a throwing listener cannot leave a hand-off without its wake-up, or a waiter stranded.
      */
     void event(PortEvent e, Thread t, long key) {

@@ -31,9 +31,7 @@ abstract class PortInsert extends PortGate {
         int appended = listener == null ? append(key, bytes, overlapped, error) : FULL;
         if (appended == FULL) {
             insertLocked(key, bytes, overlapped, error);
-            if (listener != null) {
-                ThreadRecord.current().rethrowListenerFailure();
-            }
+            endCall(ThreadRecord.current()); // with a listener, or when the ring grew: not the common path
         } else if (appended == FOR_A_WAITER) {
             try {
                 releaseWaiters();

@@ -216,14 +216,20 @@ public final class ThreadRecord {
         }
     }
 
+    /** Removes and returns what a listener threw on this thread, or null. */
+    Throwable takeListenerFailure() {
+        Throwable t = listenerFailure;
+        listenerFailure = null;
+        return t;
+    }
+
     /** Throws what a listener threw during the call that ends now, if anything. */
     void rethrowListenerFailure() {
-        Throwable t = listenerFailure;
+        Throwable t = takeListenerFailure();
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
         if (t != null) {
-            listenerFailure = null;
-            if (t instanceof RuntimeException r) {
-                throw r;
-            }
             throw (Error) t;
         }
     }

@@ -75,14 +75,14 @@ final class Watchdog {
             }
             seam.parkNanos(this, periodNanos);
             int n = ports.size();
+            ThreadRecord me = ThreadRecord.current();
             for (int i = 0; i < n; i++) {
                 EmulatedCompletionPort p = ports.poll();
                 if (p != null && p.watchdogScan()) {
                     ports.add(p);
                 }
-                Throwable t = ThreadRecord.current().listenerFailure;
+                Throwable t = me.takeListenerFailure();
                 if (t != null) { // nobody called: say it here (PortGate.event)
-                    ThreadRecord.current().listenerFailure = null;
                     System.getLogger(Watchdog.class.getName()).log(System.Logger.Level.ERROR,
                             "a PortListener threw during the watchdog's look at " + p, t);
                 }
