@@ -53,7 +53,11 @@ final class PacketRing extends SpinLock {
     }
 
     final Tail tail = new PaddedTail();
-    /** Slot i: words[2i] the key, words[2i + 1] the byte count (high half) and the error (low half). Guarded by the take lock. */
+    /**
+     * Slot i: words[2i] the key, words[2i + 1] the byte count (high half) and the error (low
+     * half). Guarded by the take lock. The consumers' references to the arrays; {@link Tail}
+     * holds the producers' own (the same arrays), so neither side reads the other's line for them.
+     */
     private long[] words;
     private Object[] overlappeds;
     /** Capacity - 1; the capacity is a power of two. */

@@ -101,26 +101,22 @@ abstract class PortInsert extends PortGate {
             } else {
                 queue.add(key, bytes, overlapped, error);
                 event(PortEvent.QUEUE, Thread.currentThread(), key);
-                woken = activateWaiter(); // only after an append of the fast path: see releaseWaiters
-                more = woken != null;
-                if (!waiters.isEmpty() && woken == null) {
-                    watch(); // saturated with packets and waiters: R29 and the watchdog matter now
-                }
+                more = !waiters.isEmpty(); // saturated, or packets of the fast path under way
             }
         } finally {
             queue.tail.unlock();
             lock.unlock();
         }
-        wake(woken);
+        wake(woken); // null unless handed off above
         if (more) {
             releaseWaiters();
         }
     }
 
     /**
-     * After an append with waiters present: hands queued packets to the most recent waiters
-     * while the port is below its maximum (R15, KiActivateWaiterQueue), or, saturated, lets
-     * the watchdog look (R29).
+     * After a packet was queued with waiters present: hands queued packets to the most recent
+     * waiters while the port is below its maximum (R15, KiActivateWaiterQueue), or, saturated,
+     * lets the watchdog look (R29).
      */
     private void releaseWaiters() {
         boolean more;
