@@ -33,6 +33,7 @@ final class EpollWatch extends FdWatch implements EpollIoHandle {
     @Override
     public void handle(IoRegistration registration, IoEvent event) {
         int ops = ((EpollIoEvent) event).ops().value();
-        ready((ops & ~OUT) != 0, (ops & ~IN) != 0); // anything else (ERR, HUP) wakes both
+        boolean end = (ops & EpollIoOps.EPOLLRDHUP.value()) != 0;
+        ready((ops & ~OUT) != 0, (ops & ~IN) != 0, end); // anything else (ERR, HUP) wakes both
     }
 }

@@ -47,6 +47,6 @@ final class KQueueWatch extends FdWatch implements KQueueIoHandle {
     public void handle(IoRegistration registration, IoEvent event) {
         KQueueIoEvent e = (KQueueIoEvent) event;
         boolean eof = (e.flags() & EV_EOF) != 0;
-        ready(e.filter() == EVFILT_READ || eof, e.filter() == EVFILT_WRITE || eof);
+        ready(e.filter() == EVFILT_READ || eof, e.filter() == EVFILT_WRITE || eof, eof && e.filter() == EVFILT_READ);
     }
 }

@@ -51,7 +51,15 @@ public abstract class FdWatch implements IoHandle {
 
     /** The backend decoded an event: retry the owner's queued operations of each ready direction. */
     protected final void ready(boolean readable, boolean writable) {
+        ready(readable, writable, false);
+    }
+
+    /** As {@link #ready(boolean, boolean)}; {@code readEnd}: the event says the peer ended the read side. */
+    protected final void ready(boolean readable, boolean writable, boolean readEnd) {
         try {
+            if (readEnd) {
+                owner.onReadEnd();
+            }
             if (readable) {
                 owner.onReady(PendingOp.Direction.READ);
             }

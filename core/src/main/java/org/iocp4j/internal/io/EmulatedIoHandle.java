@@ -37,6 +37,12 @@ public abstract class EmulatedIoHandle implements IoHandle {
      */
     private boolean readMayBeReady = true;
     private boolean writeMayBeReady = true;
+    /**
+     * The backend reported the peer's end of the read side (EPOLLRDHUP, EV_EOF): a short read no
+     * longer proves the handle drained, since the end still waits to be read as 0 bytes and, on an
+     * edge-triggered backend, no further readiness will announce it.
+     */
+    private boolean readEndSeen;
     private EmulatedCompletionPort port;
     private long key;
     private boolean everAssociated;
@@ -121,6 +127,13 @@ public abstract class EmulatedIoHandle implements IoHandle {
         }
     }
 
+    /** The backend saw the peer end the read side; call before {@link #onReady} for READ. */
+    public final void onReadEnd() {
+        synchronized (lock) {
+            readEndSeen = true;
+        }
+    }
+
     /** Readiness arrived: retry the queued operations of {@code direction} in order (R53). */
     public final void onReady(PendingOp.Direction direction) {
         boolean rearm = false;
@@ -146,7 +159,8 @@ public abstract class EmulatedIoHandle implements IoHandle {
     /** Guarded by lock. One syscall, noting what it showed of the handle's readiness. */
     private int tryOnce(PendingOp op) {
         int r = op.attempt();
-        if (r == PendingOp.WOULD_BLOCK || (r > 0 && op.drained())) {
+        boolean drained = r > 0 && op.drained() && !(op.direction == PendingOp.Direction.READ && readEndSeen);
+        if (r == PendingOp.WOULD_BLOCK || drained) {
             setMayBeReady(op.direction, false);
         }
         return r;
