@@ -34,8 +34,6 @@ import org.iocp4j.internal.WaitPoller;
  */
 public final class Poller implements ThreadAwareExecutor, WaitPoller {
     private static final System.Logger LOG = System.getLogger(Poller.class.getName());
-    /** A waiter blocks in the backend at most this long at a time, so that an interrupt is seen. */
-    private static final long MAX_WAITER_BLOCK_NANOS = 50_000_000L;
     /** How long a waiter that asked for the role spins for it before it parks (tens of microseconds). */
     private static final int TAKE_OVER_SPINS = 512;
     /** The backstop looks at a held role this many grace periods apart at first. */
@@ -52,6 +50,8 @@ public final class Poller implements ThreadAwareExecutor, WaitPoller {
     private final Thread backstop;
     /** The context of a waiter's poll, reused: only the role holder touches it. */
     private final WaiterContext waiterContext = new WaiterContext();
+    /** Wakes the handler when a polling waiter is interrupted. */
+    private final InterruptHook interruptHook;
     /** The context of the backstop's polls. */
     private final BackstopContext backstopContext = new BackstopContext();
     /** When the role was last given up (System.nanoTime). */
@@ -60,6 +60,7 @@ public final class Poller implements ThreadAwareExecutor, WaitPoller {
     Poller(IoHandlerFactory factory, String name, long graceNanos) {
         this.graceNanos = graceNanos;
         this.handler = factory.newHandler(this);
+        this.interruptHook = new InterruptHook(handler::wakeup);
         this.backstop = new Thread(this::backstopLoop, name);
         backstop.setDaemon(true);
         handler.initialize();
@@ -101,12 +102,13 @@ public final class Poller implements ThreadAwareExecutor, WaitPoller {
         }
         successor.compareAndSet(waiter, null);
         try {
-            long deadline = interruptCheckDeadline();
-            if (deadlineNanos != 0 && deadlineNanos - deadline < 0) {
-                deadline = deadlineNanos;
+            waiterContext.set(waiter, deadlineNanos); // 0: none, the poll blocks until an event
+            interruptHook.enter(); // an interrupt wakes the poll (no timer to look for one)
+            try {
+                drive(waiterContext);
+            } finally {
+                interruptHook.exit();
             }
-            waiterContext.set(waiter, deadline);
-            drive(waiterContext);
             ThreadRecord asked = successor.get();
             if (asked != null && asked.isWaiting()) {
                 waiter.pollYielded(true); // woken for a more recent waiter (R14): park from now on
@@ -146,16 +148,6 @@ public final class Poller implements ThreadAwareExecutor, WaitPoller {
     public void waitEnded(ThreadRecord waiter) {
         successor.compareAndSet(waiter, null);
         waiter.pollYielded(false);
-    }
-
-    /**
-     * An untimed waiter still returns now and then to look for an interrupt: at the next of a
-     * coarse grid of instants, shared by successive polls so that the handler's timer is not
-     * re-armed for every poll.
-     */
-    private static long interruptCheckDeadline() {
-        long now = System.nanoTime();
-        return (now / MAX_WAITER_BLOCK_NANOS + 2) * MAX_WAITER_BLOCK_NANOS;
     }
 
     /** Role holder only: tasks, one poll, tasks. */
@@ -233,7 +225,7 @@ public final class Poller implements ThreadAwareExecutor, WaitPoller {
         }
     }
 
-    /** A waiter's poll: ends when its wait ends; blocks at most until its deadline. Role holder only. */
+    /** A waiter's poll: ends when its wait ends; blocks at most until its deadline (0: none). Role holder only. */
     private final class WaiterContext extends PollContext {
         private ThreadRecord waiter;
         private long deadline;
@@ -250,12 +242,12 @@ public final class Poller implements ThreadAwareExecutor, WaitPoller {
 
         @Override
         public long delayNanos(long currentTimeNanos) {
-            return Math.max(0, deadline - currentTimeNanos);
+            return deadline == 0 ? Long.MAX_VALUE : Math.max(0, deadline - currentTimeNanos);
         }
 
         @Override
         public long deadlineNanos() {
-            return deadline;
+            return deadline == 0 ? -1 : deadline; // -1: no timer, so the handler arms none
         }
     }
 

@@ -140,8 +140,16 @@ public abstract class PollerSuite extends IoSuiteSupport {
         Thread t = new Thread(() -> status.complete(port.dequeue(new CompletionEntry())), "interrupted");
         t.start();
         awaitWaiters(1);
+        // Blocked in the backend's poll (a native call with no timeout): only the interrupt hook
+        // can wake it, so without one this dequeue would never return.
+        await().pollInterval(1, MILLISECONDS).atMost(PATIENCE_SECONDS, SECONDS).until(() -> inNativeCall(t));
         t.interrupt();
         assertEquals(DequeueStatus.INTERRUPTED, status.get(PATIENCE_SECONDS, SECONDS));
+    }
+
+    private static boolean inNativeCall(Thread t) {
+        StackTraceElement[] stack = t.getStackTrace();
+        return stack.length > 0 && stack[0].isNativeMethod();
     }
 
     @Test
