@@ -134,6 +134,13 @@ public abstract class EmulatedIoHandle implements IoHandle {
         }
     }
 
+    /** Whether the backend has reported the peer's end of the read side (for tests). */
+    public final boolean readEndSeen() {
+        synchronized (lock) {
+            return readEndSeen;
+        }
+    }
+
     /** Readiness arrived: retry the queued operations of {@code direction} in order (R53). */
     public final void onReady(PendingOp.Direction direction) {
         boolean rearm = false;

@@ -19,6 +19,7 @@ import org.iocp4j.DequeueStatus;
 import org.iocp4j.PortEvent;
 import org.iocp4j.PortOptions;
 import org.iocp4j.Win32Error;
+import org.iocp4j.internal.io.EmulatedIoHandle;
 import org.iocp4j.io.AsyncServerSocket;
 import org.iocp4j.io.AsyncSocket;
 import org.iocp4j.io.IoHandle;
@@ -168,6 +169,28 @@ public abstract class PollerSuite extends IoSuiteSupport {
         assertEquals(8, read.bytesTransferred());
         assertEquals(1, port.stats().queuedPackets(), "completed with nobody waiting: the packet is queued");
         expectPacket(read, 0, 8);
+    }
+
+    /**
+     * Data and the peer's FIN arrive together and a poll takes their readiness before any read is
+     * issued: the first read, done inline, is short, yet it must not count as draining the socket
+     * (no edge would come again), so the next read still reads the end.
+     */
+    @Test
+    public void aShortReadAfterThePeersEndWasPolledStillLeavesTheEndToRead() throws Exception {
+        AsyncSocket[] pair = quietPair();
+        assertEquals(Win32Error.ERROR_SUCCESS, pair[0].write(ByteBuffer.wrap(new byte[] {1, 2, 3}), new Overlapped()));
+        pair[0].shutdownOutput();
+        EmulatedIoHandle reader = (EmulatedIoHandle) pair[1];
+        await().pollInterval(1, MILLISECONDS).atMost(PATIENCE_SECONDS, SECONDS).until(reader::readEndSeen);
+        ByteBuffer in = ByteBuffer.allocateDirect(8);
+        Overlapped first = new Overlapped();
+        assertEquals(Win32Error.ERROR_SUCCESS, pair[1].read(in, first), "the data is there: read inline");
+        expectPacket(first, 0, 3);
+        Overlapped end = new Overlapped();
+        int r = pair[1].read(in, end);
+        assertTrue(r == Win32Error.ERROR_SUCCESS || r == Win32Error.ERROR_IO_PENDING, Win32Error.describe(r));
+        expectPacket(end, 0, 0); // the end of stream: success with 0 bytes, not a read left waiting
     }
 
     @Test
