@@ -2,7 +2,9 @@ package org.iocp4j.io;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketOption;
 import java.nio.ByteBuffer;
+import java.util.Set;
 
 /**
  * A TCP socket for overlapped I/O (WSASocket with WSA_FLAG_OVERLAPPED). Reads land in the
@@ -40,4 +42,36 @@ public interface AsyncSocket extends IoHandle {
 
     /** The peer's address, or null when not connected. */
     InetSocketAddress remoteAddress();
+
+    /**
+     * setsockopt: sets {@code option} (one of {@link #supportedOptions()}) to {@code value}. A
+     * socket has no OS socket until a connect or an accept into it creates one; a value set before
+     * then is kept and set on that socket as soon as it exists (before the connect's handshake
+     * starts; before the accept's packet is queued). Values set later take effect at once.
+     *
+     * @throws NullPointerException if {@code option} is null
+     * @throws UnsupportedOperationException if the option is not supported
+     * @throws IllegalArgumentException if {@code value} is null or a buffer size below 1
+     * @throws java.nio.channels.ClosedChannelException if the socket is closed
+     * @throws IOException if the OS refuses the value
+     */
+    <T> void setOption(SocketOption<T> option, T value) throws IOException;
+
+    /**
+     * getsockopt: the OS socket's value once it exists (Linux reports twice the buffer size set,
+     * as socket(7) says); before then, the value set, or false for a boolean option never set.
+     *
+     * @throws NullPointerException if {@code option} is null
+     * @throws UnsupportedOperationException if the option is not supported
+     * @throws java.nio.channels.NotYetConnectedException for a buffer size never set, before the OS
+     *     socket exists (the OS picks it then)
+     * @throws java.nio.channels.ClosedChannelException if the socket is closed
+     * @throws IOException if the OS refuses to tell
+     */
+    <T> T getOption(SocketOption<T> option) throws IOException;
+
+    /** TCP_NODELAY, SO_KEEPALIVE, SO_RCVBUF and SO_SNDBUF, on every backend ({@link SocketOptionRules#SUPPORTED}). */
+    default Set<SocketOption<?>> supportedOptions() {
+        return SocketOptionRules.SUPPORTED;
+    }
 }

@@ -2,7 +2,9 @@ package org.iocp4j.unix;
 
 import io.netty.channel.unix.Socket;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.SocketOption;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NotYetConnectedException;
@@ -10,8 +12,10 @@ import java.util.Objects;
 import org.iocp4j.internal.io.AcceptTarget;
 import org.iocp4j.internal.io.EmulatedIoHandle;
 import org.iocp4j.internal.io.PendingOp;
+import org.iocp4j.spi.SocketOptionValues;
 import org.iocp4j.io.AsyncSocket;
 import org.iocp4j.io.Overlapped;
+import org.iocp4j.io.SocketOptionRules;
 import org.iocp4j.io.SocketRules;
 import org.iocp4j.io.BufferRules;
 
@@ -22,6 +26,7 @@ import org.iocp4j.io.BufferRules;
  * closed only after the handle is marked closed, so no syscall can meet a reused fd number.
  */
 final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket, AcceptTarget.Landing<Integer> {
+    private static final System.Logger LOG = System.getLogger(UnixAsyncSocket.class.getName());
     private final UnixBackend backend;
     /** Where this handle's fd is watched: the poller of the port it was opened through. */
     private final Poller poller;
@@ -29,6 +34,8 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket, Acc
     private Socket socket;
     /** Watches {@link #socket}. Guarded by lock. */
     private FdWatch watch;
+    /** Options given before the fd exists, set on every fd this socket gets. Guarded by lock. */
+    private final SocketOptionValues options = new SocketOptionValues();
     /** The accept promised to land here (AcceptEx's side of the pre-created socket); a connection is an fd. */
     final AcceptTarget<Integer> accepts = new AcceptTarget<>(this, this);
 
@@ -127,6 +134,36 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket, Acc
         }
     }
 
+    @Override
+    public <T> void setOption(SocketOption<T> option, T value) throws IOException {
+        SocketOptionRules.checkSet(option, value);
+        synchronized (lock) {
+            if (isClosed()) {
+                throw new ClosedChannelException();
+            }
+            if (socket != null) {
+                UnixSocketOptions.set(socket, option, value); // a refusal changes nothing
+            }
+            options.remember(option, value); // a failed connect's next fd gets it too
+        }
+    }
+
+    @Override
+    public <T> T getOption(SocketOption<T> option) throws IOException {
+        SocketOptionRules.checkOption(option);
+        synchronized (lock) {
+            if (isClosed()) {
+                throw new ClosedChannelException();
+            }
+            return socket != null ? UnixSocketOptions.get(socket, option) : options.valueBeforeTheSocket(option);
+        }
+    }
+
+    /** Sets the options given so far on a new fd, in the order given. */
+    private void applyOptions(Socket s) throws IOException {
+        options.applyTo((option, value) -> UnixSocketOptions.set(s, option, value));
+    }
+
     /** The socket, or null before connect/accept. Guarded by lock: call from an attempt. */
     Socket socket() {
         return socket;
@@ -140,6 +177,16 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket, Acc
     /** Opens the fd for a connect and starts watching it. Guarded by lock. */
     Socket openForConnect(InetSocketAddress remote) {
         Socket s = StreamSocket.openFor(remote.getAddress());
+        try {
+            applyOptions(s); // before the SYN, as on a socket set up before connect()
+        } catch (IOException e) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // the refusal is what the connect reports
+            }
+            throw new UncheckedIOException(e);
+        }
         socket = s;
         watch = backend.watch(s, this, poller);
         return s;
@@ -163,10 +210,20 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket, Acc
         return socket != null;
     }
 
-    /** Takes over an fd accept() returned and starts watching it. */
+    /**
+     * Takes over an fd accept() returned and starts watching it. Options given before are set on
+     * it first; one the OS refuses now (values were checked when given) is logged, and the
+     * connection goes on without it rather than being lost.
+     */
     @Override
     public void takeOver(Integer fd) {
-        socket = StreamSocket.adopt(fd);
+        Socket s = StreamSocket.adopt(fd);
+        try {
+            applyOptions(s);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "an accepted socket refused an option set before the accept", e);
+        }
+        socket = s;
         watch = backend.watch(socket, this, poller);
     }
 

@@ -2,13 +2,16 @@ package org.iocp4j.windows;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketOption;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NotYetConnectedException;
 import java.util.Objects;
 import org.iocp4j.Win32Error;
+import org.iocp4j.spi.SocketOptionValues;
 import org.iocp4j.io.AsyncSocket;
 import org.iocp4j.io.Overlapped;
+import org.iocp4j.io.SocketOptionRules;
 import org.iocp4j.io.SocketRules;
 
 /**
@@ -20,6 +23,9 @@ import org.iocp4j.io.SocketRules;
  * getsockname work as on a socket from connect() or accept().
  */
 final class WindowsAsyncSocket extends WindowsHandle implements AsyncSocket {
+    private static final System.Logger LOG = System.getLogger(WindowsAsyncSocket.class.getName());
+    /** Options given, set on every native socket this socket gets. Guarded by lock. */
+    private final SocketOptionValues options = new SocketOptionValues();
     /** The accept promised to land here, or null. Guarded by lock. */
     private AcceptOp acceptInto;
 
@@ -78,6 +84,13 @@ final class WindowsAsyncSocket extends WindowsHandle implements AsyncSocket {
         long s = newSocket(family);
         if (s == Ws2_32.INVALID_SOCKET) {
             return WinsockErrors.toWin32(Ws2_32.lastError());
+        }
+        try {
+            applyOptions(s); // before the SYN, as on a socket set up before connect()
+        } catch (IOException e) {
+            int error = WinsockErrors.toWin32(Ws2_32.lastError());
+            Ws2_32.closesocket(s);
+            return error == 0 ? Win32Error.ERROR_GEN_FAILURE : error;
         }
         long name = NativeMemory.allocate(SocketAddresses.MAX_LENGTH);
         try {
@@ -183,11 +196,49 @@ final class WindowsAsyncSocket extends WindowsHandle implements AsyncSocket {
                     listenerSocketAddress, 8) != 0) {
                 result = WinsockErrors.toWin32(Ws2_32.lastError());
             }
+            if (result == 0) {
+                try {
+                    applyOptions(nativeHandle()); // after the update, which copies the listener's
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.WARNING, "an accepted socket refused an option set before the accept", e);
+                }
+            }
             if (result != 0) {
                 dropNative();
             }
             return result;
         }
+    }
+
+    @Override
+    public <T> void setOption(SocketOption<T> option, T value) throws IOException {
+        SocketOptionRules.checkSet(option, value);
+        synchronized (lock) {
+            if (closedLocked()) {
+                throw new ClosedChannelException();
+            }
+            if (nativeHandle() != 0) {
+                WindowsSocketOptions.set(nativeHandle(), option, value); // a refusal changes nothing
+            }
+            options.remember(option, value); // a failed connect's next socket gets it too
+        }
+    }
+
+    @Override
+    public <T> T getOption(SocketOption<T> option) throws IOException {
+        SocketOptionRules.checkOption(option);
+        synchronized (lock) {
+            if (closedLocked()) {
+                throw new ClosedChannelException();
+            }
+            long h = nativeHandle();
+            return h != 0 ? WindowsSocketOptions.get(h, option) : options.valueBeforeTheSocket(option);
+        }
+    }
+
+    /** Sets the options given so far on a new native socket, in the order given. Under lock. */
+    private void applyOptions(long s) throws IOException {
+        options.applyTo((option, value) -> WindowsSocketOptions.set(s, option, value));
     }
 
     @Override

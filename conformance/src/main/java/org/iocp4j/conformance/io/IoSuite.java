@@ -279,6 +279,15 @@ public abstract class IoSuite {
         client.associate(port, clientKey);
         server.associate(port, serverKey);
         l.associate(port, serverKey);
+        connect(l, client, server);
+        return new AsyncSocket[] {client, server};
+    }
+
+    /**
+     * Accepts into {@code server} on {@code l} and connects {@code client} to it; both packets
+     * must come back successful ({@code l} and {@code client} associated with {@link #port}).
+     */
+    protected final void connect(AsyncServerSocket l, AsyncSocket client, AsyncSocket server) {
         Overlapped acc = new Overlapped();
         Overlapped con = new Overlapped();
         int a = l.accept(server, acc);
@@ -288,7 +297,6 @@ public abstract class IoSuite {
         for (Packet p : packetsFor(acc, con).values()) {
             assertEquals(0, p.error(), () -> Win32Error.describe(p.error()));
         }
-        return new AsyncSocket[] {client, server};
     }
 
     /** {@code issued} is a success or pending: it will queue a packet. */

@@ -2,6 +2,7 @@ package org.iocp4j.sim.io.kernel;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketOption;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NotYetConnectedException;
@@ -10,8 +11,10 @@ import java.util.Objects;
 import org.iocp4j.Win32Error;
 import org.iocp4j.internal.io.AcceptTarget;
 import org.iocp4j.internal.io.PendingOp;
+import org.iocp4j.spi.SocketOptionValues;
 import org.iocp4j.io.AsyncSocket;
 import org.iocp4j.io.Overlapped;
+import org.iocp4j.io.SocketOptionRules;
 import org.iocp4j.io.SocketRules;
 import org.iocp4j.io.BufferRules;
 
@@ -26,6 +29,8 @@ final class SimSocket extends SimHandle implements AsyncSocket, AcceptTarget.Lan
     private Endpoint endpoint;
     /** The connect under way. Guarded by lock. */
     private Handshake connecting;
+    /** The options given. Guarded by lock. */
+    private final SocketOptionValues options = new SocketOptionValues();
     /** The accept promised to land here (AcceptEx's side of the pre-created socket). */
     final AcceptTarget<Endpoint> accepts = new AcceptTarget<>(this, this);
     /** Reads issued and not completed, in issue order: the one data reaches first. Guarded by lock. */
@@ -133,6 +138,38 @@ final class SimSocket extends SimHandle implements AsyncSocket, AcceptTarget.Lan
     public InetSocketAddress remoteAddress() {
         synchronized (lock) {
             return endpoint == null ? null : endpoint.remote;
+        }
+    }
+
+    /**
+     * Kept and reported as given; the simulated network does not change with them (its buffers
+     * are {@link org.iocp4j.sim.io.SimIoOptions#socketBuffer()} bytes, which a buffer size never
+     * set reads as once the socket is connecting or connected).
+     */
+    @Override
+    public <T> void setOption(SocketOption<T> option, T value) throws IOException {
+        enter("setOption");
+        SocketOptionRules.checkSet(option, value);
+        synchronized (lock) {
+            if (isClosed()) {
+                throw new ClosedChannelException();
+            }
+            options.remember(option, value);
+        }
+    }
+
+    @Override
+    public <T> T getOption(SocketOption<T> option) throws IOException {
+        enter("getOption");
+        SocketOptionRules.checkOption(option);
+        synchronized (lock) {
+            if (isClosed()) {
+                throw new ClosedChannelException();
+            }
+            if (SocketOptionRules.isBufferSize(option) && isConnectedOrConnecting() && !options.isSet(option)) {
+                return option.type().cast(kernel.optionsValue().socketBuffer()); // the "OS" picked it
+            }
+            return options.valueBeforeTheSocket(option);
         }
     }
 
