@@ -11,7 +11,7 @@
 #   benchmarks/run-echo.sh --rounds 3               # medians of 3 rounds
 #   benchmarks/run-echo.sh --servers iocp4j,iocp4j-nospin,netty,jdk   # also with -Diocp4j.spinTries=0
 # Other flags: --servers iocp4j,netty,jdk --connections 1,64 --sizes 64,4096 --threads 2
-#              --client-threads 1 --out DIR
+#              --client-threads 1 --out DIR --per-thread yes (switches by server thread, on stderr)
 # Run it on a quiet machine: client and servers share the processors, so anything else running
 # skews every figure. IOCP4J_JAVA names the java to use (default: the newest JDK >= 21 found in
 # JAVA_HOME or /usr/lib/jvm).

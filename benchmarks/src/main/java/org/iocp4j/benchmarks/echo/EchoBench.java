@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * {@code rounds} (the report takes medians), {@code servers} (iocp4j,netty,jdk; also
  * iocp4j-nospin: the same server with the engine's spin before parking off),
  * {@code connections} (1,64), {@code sizes} (64,4096), {@code threads} per server (2),
- * {@code client-threads} (1), {@code out} (directory).
+ * {@code client-threads} (1), {@code out} (directory), {@code per-thread} (yes: print each case's
+ * context switches by server thread name, to see where a difference comes from).
  */
 public final class EchoBench {
     private static final Pattern RESULT = Pattern.compile(
@@ -57,6 +58,7 @@ public final class EchoBench {
         flags.put("threads", "2");
         flags.put("client-threads", "1");
         flags.put("out", "target/echo");
+        flags.put("per-thread", "no");
         for (int i = 0; i < args.length; i++) {
             String name = args[i].startsWith("--") ? args[i].substring(2) : args[i];
             if (!flags.containsKey(name) || i + 1 >= args.length) {
@@ -178,6 +180,11 @@ public final class EchoBench {
                     + " B); it printed:\n" + printed);
         }
         ProcStats d = after.minus(before);
+        if (flags.get("per-thread").equals("yes")) {
+            System.err.println("switches by thread, " + server.name + " " + connections + " x " + size + " B, round "
+                    + round + " (" + result.group(1) + " messages): " + d.switchesByThread() + "; of them preempted: "
+                    + d.preemptionsByThread());
+        }
         return new EchoCase(server.name, connections, size, round, Double.parseDouble(result.group(2)),
                 Long.parseLong(result.group(1)), Double.parseDouble(result.group(3)),
                 Double.parseDouble(result.group(4)), d.cpuNanos(), d.contextSwitches());

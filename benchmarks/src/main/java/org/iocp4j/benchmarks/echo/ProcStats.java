@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What Linux counts for a process in /proc: CPU time (utime + stime of /proc/PID/stat, all
@@ -13,7 +15,8 @@ import java.util.List;
  * /proc/PID/task/TID/status, the threads alive when sampled; a thread that ends between two
  * samples takes its switches with it, which the JVMs here rarely do while serving).
  */
-record ProcStats(long cpuNanos, long contextSwitches) {
+record ProcStats(long cpuNanos, long contextSwitches, Map<String, Long> switchesByThread,
+        Map<String, Long> preemptionsByThread) {
 
     /** Samples process {@code pid}. */
     static ProcStats of(long pid, long ticksPerSecond) throws IOException {
@@ -22,32 +25,59 @@ record ProcStats(long cpuNanos, long contextSwitches) {
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(f[14 - 3]) + Long.parseLong(f[15 - 3]);
         long switches = 0;
+        Map<String, Long> byThread = new TreeMap<>();
+        Map<String, Long> preempted = new TreeMap<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks) {
-                switches += switchesOf(task.resolve("status"));
+                long[] n = switchesOf(task.resolve("status"));
+                switches += n[0] + n[1];
+                String name = threadName(task);
+                byThread.merge(name, n[0] + n[1], Long::sum);
+                preempted.merge(name, n[1], Long::sum);
             }
         }
-        return new ProcStats(ticks * 1_000_000_000L / ticksPerSecond, switches);
+        return new ProcStats(ticks * 1_000_000_000L / ticksPerSecond, switches, byThread, preempted);
     }
 
-    private static long switchesOf(Path status) throws IOException {
+    /** The thread's name as the kernel keeps it (15 characters at most), or "?" if it ended. */
+    private static String threadName(Path task) {
+        try {
+            return Files.readString(task.resolve("comm")).strip();
+        } catch (IOException ended) {
+            return "?";
+        }
+    }
+
+    /** A thread's voluntary and involuntary (preempted) switches so far. */
+    private static long[] switchesOf(Path status) throws IOException {
         List<String> lines;
         try {
             lines = Files.readAllLines(status);
         } catch (NoSuchFileException ended) {
-            return 0; // the thread ended as we looked
+            return new long[2]; // the thread ended as we looked
         }
-        long n = 0;
+        long[] n = new long[2];
         for (String line : lines) {
-            if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
-                n += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            if (line.startsWith("voluntary_ctxt_switches:")) {
+                n[0] = Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            } else if (line.startsWith("nonvoluntary_ctxt_switches:")) {
+                n[1] = Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
             }
         }
         return n;
     }
 
     ProcStats minus(ProcStats before) {
-        return new ProcStats(cpuNanos - before.cpuNanos, contextSwitches - before.contextSwitches);
+        return new ProcStats(cpuNanos - before.cpuNanos, contextSwitches - before.contextSwitches,
+                difference(switchesByThread, before.switchesByThread),
+                difference(preemptionsByThread, before.preemptionsByThread));
+    }
+
+    private static Map<String, Long> difference(Map<String, Long> after, Map<String, Long> before) {
+        Map<String, Long> d = new TreeMap<>(after);
+        before.forEach((name, n) -> d.merge(name, -n, Long::sum));
+        d.values().removeIf(n -> n == 0);
+        return d;
     }
 
     /** USER_HZ, from {@code getconf CLK_TCK}; 100 (Linux's value almost everywhere) if that fails. */
