@@ -14,7 +14,7 @@ import org.iocp4j.io.Overlapped;
  */
 final class RecvOp extends PendingOp {
     private final UnixAsyncSocket owner;
-    private final ByteBuffer dst;
+    private ByteBuffer dst;
     /** The last attempt read less than it asked for. */
     private boolean drained;
 
@@ -22,6 +22,14 @@ final class RecvOp extends PendingOp {
         super(overlapped, Direction.READ);
         this.owner = owner;
         this.dst = dst;
+    }
+
+    /** This finished read, made the next read of its socket (see UnixAsyncSocket#recycle). */
+    RecvOp reuse(ByteBuffer dst, Overlapped overlapped) {
+        reuseFor(overlapped);
+        this.dst = dst;
+        this.drained = false;
+        return this;
     }
 
     @Override

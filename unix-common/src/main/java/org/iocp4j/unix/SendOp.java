@@ -15,17 +15,29 @@ import org.iocp4j.io.Overlapped;
  */
 final class SendOp extends PendingOp {
     private final UnixAsyncSocket owner;
-    private final ByteBuffer src;
-    private final int start;
-    private final int total;
+    private ByteBuffer src;
+    private int start;
+    private int total;
     private int sent;
 
     SendOp(UnixAsyncSocket owner, ByteBuffer src, Overlapped overlapped) {
         super(overlapped, Direction.WRITE);
         this.owner = owner;
+        setBuffer(src);
+    }
+
+    /** This finished write, made the next write of its socket (see UnixAsyncSocket#recycle). */
+    SendOp reuse(ByteBuffer src, Overlapped overlapped) {
+        reuseFor(overlapped);
+        setBuffer(src);
+        return this;
+    }
+
+    private void setBuffer(ByteBuffer src) {
         this.src = src;
         this.start = src.position();
         this.total = src.remaining();
+        this.sent = 0;
     }
 
     @Override

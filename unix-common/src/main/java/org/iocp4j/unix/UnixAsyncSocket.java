@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NotYetConnectedException;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import org.iocp4j.internal.io.AcceptTarget;
 import org.iocp4j.internal.io.EmulatedIoHandle;
 import org.iocp4j.internal.io.PendingOp;
@@ -36,6 +37,13 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket, Acc
     private FdWatch watch;
     /** Options given before the fd exists, set on every fd this socket gets. Guarded by lock. */
     private final SocketOptionValues options = new SocketOptionValues();
+    /**
+     * A finished single-buffer read and write kept for the next of each (see {@link #recycle}): a
+     * socket's steady traffic, one read and one write at a time, then allocates nothing per
+     * operation. Taken by whichever thread issues next; a second concurrent issuer allocates.
+     */
+    private final AtomicReference<RecvOp> spareRead = new AtomicReference<>();
+    private final AtomicReference<SendOp> spareWrite = new AtomicReference<>();
     /** The accept promised to land here (AcceptEx's side of the pre-created socket); a connection is an fd. */
     final AcceptTarget<Integer> accepts = new AcceptTarget<>(this, this);
 
@@ -83,7 +91,8 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket, Acc
     public int read(ByteBuffer dst, Overlapped overlapped) {
         BufferRules.checkReadTarget(dst, "dst");
         Objects.requireNonNull(overlapped, "overlapped");
-        return submit(new RecvOp(this, dst, overlapped));
+        RecvOp spare = spareRead.getAndSet(null);
+        return submit(spare == null ? new RecvOp(this, dst, overlapped) : spare.reuse(dst, overlapped));
     }
 
     @Override
@@ -97,7 +106,8 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket, Acc
     public int write(ByteBuffer src, Overlapped overlapped) {
         Objects.requireNonNull(src, "src");
         Objects.requireNonNull(overlapped, "overlapped");
-        return submit(new SendOp(this, src, overlapped));
+        SendOp spare = spareWrite.getAndSet(null);
+        return submit(spare == null ? new SendOp(this, src, overlapped) : spare.reuse(src, overlapped));
     }
 
     @Override
@@ -131,6 +141,15 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket, Acc
     public InetSocketAddress remoteAddress() {
         synchronized (lock) {
             return socket == null ? null : socket.remoteAddress();
+        }
+    }
+
+    @Override
+    protected void recycle(PendingOp op) {
+        if (op instanceof RecvOp r) {
+            spareRead.setRelease(r);
+        } else if (op instanceof SendOp w) {
+            spareWrite.setRelease(w);
         }
     }
 

@@ -66,19 +66,21 @@ public abstract class EmulatedIoHandle implements IoHandle {
      */
     protected final int submit(PendingOp op) {
         Overlapped ov = op.overlapped;
+        PendingOp.Direction direction = op.direction; // once queued, op may finish and be reused
         ov.begin();
         synchronized (lock) {
             if (closed) {
                 ov.abandon();
                 return Win32Error.ERROR_INVALID_HANDLE;
             }
-            ArrayDeque<PendingOp> queue = queue(op.direction);
-            if (queue.isEmpty() && mayBeReady(op.direction)) {
+            ArrayDeque<PendingOp> queue = queue(direction);
+            if (queue.isEmpty() && mayBeReady(direction)) {
                 int r = tryOnce(op);
                 if (r != PendingOp.WOULD_BLOCK) {
                     if (r < 0) {
                         op.completed(0, -r);
                         ov.complete(0, -r); // R52: a synchronous failure queues nothing
+                        recycle(op);
                         return -r;
                     }
                     op.completed(r, 0);
@@ -86,6 +88,7 @@ public abstract class EmulatedIoHandle implements IoHandle {
                     if ((modes & SKIP_COMPLETION_PORT_ON_SUCCESS) == 0) {
                         post(ov, r, 0); // R51; skipped with the mode set (R56)
                     }
+                    recycle(op);
                     return Win32Error.ERROR_SUCCESS;
                 }
                 queue.add(op);
@@ -96,8 +99,17 @@ public abstract class EmulatedIoHandle implements IoHandle {
                 return Win32Error.ERROR_IO_PENDING;
             }
         }
-        arm(op.direction);
+        arm(direction);
         return Win32Error.ERROR_IO_PENDING;
+    }
+
+    /**
+     * {@code op} is finished and nothing refers to it any more: a backend may keep it to reuse for
+     * its next operation of the same kind, so that steady traffic allocates nothing. Called with
+     * the lock held. Does nothing by default.
+     */
+    protected void recycle(PendingOp op) {
+        // operations are garbage by default
     }
 
     /**
@@ -189,9 +201,11 @@ public abstract class EmulatedIoHandle implements IoHandle {
     private void finish(PendingOp op, int result) {
         int bytes = Math.max(result, 0);
         int error = result < 0 ? -result : 0;
+        Overlapped ov = op.overlapped;
         op.completed(bytes, error);
-        op.overlapped.complete(bytes, error);
-        post(op.overlapped, bytes, error);
+        ov.complete(bytes, error);
+        post(ov, bytes, error);
+        recycle(op);
     }
 
     /** Guarded by lock. */

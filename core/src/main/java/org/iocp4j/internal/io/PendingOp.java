@@ -13,12 +13,21 @@ public abstract class PendingOp {
     /** Which readiness the operation waits for. */
     public enum Direction { READ, WRITE }
 
-    final Overlapped overlapped;
+    /** Not final: a backend may reuse a finished operation for its next one ({@link #reuseFor}). */
+    Overlapped overlapped;
     final Direction direction;
 
     protected PendingOp(Overlapped overlapped, Direction direction) {
         this.overlapped = overlapped;
         this.direction = direction;
+    }
+
+    /**
+     * Makes this finished operation (one its handle passed to {@link EmulatedIoHandle#recycle})
+     * the next one of the same kind, for {@code overlapped}; the subclass resets its own state.
+     */
+    protected final void reuseFor(Overlapped overlapped) {
+        this.overlapped = overlapped;
     }
 
     /**
