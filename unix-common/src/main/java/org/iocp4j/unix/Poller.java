@@ -27,7 +27,8 @@ import org.iocp4j.internal.WaitPoller;
  *       the most recent waiter is the one the next packet goes to (R14);</li>
  *   <li>the backstop, a daemon thread that takes the role once it has been free for a grace
  *       period or has tasks, so I/O completes even while no thread waits in a dequeue (as the
- *       kernel completes it on Windows) and gives it up to the first waiter that asks.</li>
+ *       kernel completes it on Windows) and gives it up to the first waiter that asks. It
+ *       patrols while waiters come and go, and sleeps while one keeps the role idle.</li>
  * </ul>
  *
  * <p>Tasks ({@link #execute}) run on the role holder before and after each poll.
@@ -40,6 +41,8 @@ public final class Poller implements ThreadAwareExecutor, WaitPoller {
     private static final int PATROL_GRACES = 4;
     /** ... and at most this far apart after finding it held look after look. */
     private static final long MAX_PATROL_NANOS = 128_000_000L;
+    /** Patrols that found the role held with no release since, after which the backstop sleeps until one. */
+    private static final int QUIET_PATROLS = 2;
 
     private final IoHandler handler;
     private final long graceNanos;
@@ -56,6 +59,8 @@ public final class Poller implements ThreadAwareExecutor, WaitPoller {
     private final BackstopContext backstopContext = new BackstopContext();
     /** When the role was last given up (System.nanoTime). */
     private volatile long freeSince = System.nanoTime();
+    /** The backstop sleeps with no timeout: the next release wakes it (see backstopLoop). */
+    private volatile boolean backstopAsleep;
 
     Poller(IoHandlerFactory factory, String name, long graceNanos) {
         this.graceNanos = graceNanos;
@@ -173,6 +178,10 @@ public final class Poller implements ThreadAwareExecutor, WaitPoller {
     private void release() {
         freeSince = System.nanoTime();
         owner.set(null);
+        if (backstopAsleep) { // read after the role is free: see sleepUntilReleased
+            backstopAsleep = false;
+            LockSupport.unpark(backstop); // it patrols again
+        }
         ThreadRecord next = successor.get();
         if (next != null) {
             next.seam().unpark(next.thread()); // it takes the role when it runs
@@ -185,8 +194,11 @@ public final class Poller implements ThreadAwareExecutor, WaitPoller {
     private void backstopLoop() {
         Thread me = Thread.currentThread();
         long patrol = graceNanos * PATROL_GRACES;
+        long lastRelease = freeSince;
+        int quiet = 0;
         for (;;) {
             if (owner.get() == null) {
+                quiet = 0;
                 long idle = System.nanoTime() - freeSince;
                 if (idle < graceNanos && tasks.isEmpty()) {
                     LockSupport.parkNanos(this, graceNanos - idle); // a waiter may take it back
@@ -200,13 +212,36 @@ public final class Poller implements ThreadAwareExecutor, WaitPoller {
                 }
                 continue;
             }
-            // Held: look again later. Releases do not wake the backstop (that would cost a
-            // wake-up per message); a role left free is found within a patrol plus a grace.
-            // While waiters keep the role (or take it back within the grace), the patrols grow
-            // further apart, so a busy or idle server pays almost nothing for them.
+            // Held: look again later. Releases do not wake a patrolling backstop (that would
+            // cost a wake-up per message); a role left free is found within a patrol plus a
+            // grace. While waiters keep the role (or take it back within the grace), the patrols
+            // grow further apart. A holder that has not let go for several patrols is blocked in
+            // its poll (an idle server): the backstop then sleeps until the next release.
+            long release = freeSince;
+            quiet = release == lastRelease ? quiet + 1 : 0;
+            lastRelease = release;
+            if (quiet >= QUIET_PATROLS) {
+                sleepUntilReleased(release);
+                quiet = 0;
+                patrol = graceNanos * PATROL_GRACES; // the role may have been left: look soon
+                continue;
+            }
             LockSupport.parkNanos(this, patrol);
             patrol = Math.min(patrol * 2, MAX_PATROL_NANOS);
         }
+    }
+
+    /**
+     * Parks with no timeout until the role is given up after {@code lastRelease}. The flag is set
+     * before the role is looked at again and release() reads it after freeing the role, so
+     * either this sees the release and does not park, or release() sees the flag and unparks.
+     */
+    private void sleepUntilReleased(long lastRelease) {
+        backstopAsleep = true;
+        if (owner.get() != null && freeSince == lastRelease) {
+            LockSupport.park(this);
+        }
+        backstopAsleep = false;
     }
 
     @Override

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -169,6 +170,33 @@ public abstract class PollerSuite extends IoSuiteSupport {
         assertEquals(8, read.bytesTransferred());
         assertEquals(1, port.stats().queuedPackets(), "completed with nobody waiting: the packet is queued");
         expectPacket(read, 0, 8);
+    }
+
+    /**
+     * A waiter that keeps the poll idle lets the backstop sleep with no timeout (an idle server
+     * pays no patrols); when that waiter leaves with a packet the backstop wakes, so I/O still
+     * completes while no thread waits.
+     */
+    @Test
+    public void theBackstopSleepsWhileAWaiterKeepsThePollIdleAndWakesWhenItLeaves() throws Exception {
+        AsyncSocket[] pair = quietPair();
+        Overlapped first = pendingRead(pair[1]);
+        CompletableFuture<CompletionEntry> idle = waiter("idle");
+        awaitWaiters(1);
+        await().pollInterval(1, MILLISECONDS).atMost(PATIENCE_SECONDS, SECONDS).until(PollerSuite::aBackstopSleeps);
+        assertEquals(Win32Error.ERROR_SUCCESS, pair[0].write(message(), new Overlapped()));
+        assertSame(first, idle.get(PATIENCE_SECONDS, SECONDS).overlapped(), "the waiter's own poll");
+        Overlapped second = pendingRead(pair[1]); // nobody waits now: only the backstop can complete it
+        assertEquals(Win32Error.ERROR_SUCCESS, pair[0].write(message(), new Overlapped()));
+        await().atMost(PATIENCE_SECONDS, SECONDS).until(() -> !second.isInFlight());
+        assertEquals(8, second.bytesTransferred());
+    }
+
+    /** A backstop thread parked with no timeout, until a release wakes it. */
+    private static boolean aBackstopSleeps() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().getName().startsWith("iocp4j-") && e.getKey().getState() == Thread.State.WAITING)
+                .anyMatch(e -> Arrays.stream(e.getValue()).anyMatch(f -> f.getMethodName().equals("sleepUntilReleased")));
     }
 
     /**
