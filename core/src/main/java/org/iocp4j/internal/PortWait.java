@@ -84,8 +84,13 @@ abstract class PortWait extends PortInsert {
                     ended = endWait(me, TIMEOUT);
                     break;
                 }
-                if (p != null && pollInstead(me, p, timed ? deadline : 0)) {
-                    continue;
+                if (p != null) {
+                    if (pollInstead(me, p, timed ? deadline : 0)) {
+                        continue;
+                    }
+                    if (me.waitState != ThreadRecord.WAITING) {
+                        break; // ended while polling was announced: its waker woke the poll, not us
+                    }
                 }
                 if (timed) {
                     seam.parkNanos(this, left);
@@ -110,7 +115,9 @@ abstract class PortWait extends PortInsert {
     /**
      * The waiter polls the readiness backend instead of parking; false if another thread polls.
      * {@code polling} is announced first, so a waker that ends the wait meanwhile wakes the poll
-     * (see wake); it is withdrawn before the waiter looks at its wait state again and parks.
+     * (see wake) and does not unpark; it is withdrawn before the waiter, told to park, looks at
+     * its wait state again: either the waker saw {@code polling} withdrawn and unparks, or the
+     * waiter sees the wait ended and does not park.
      */
     private static boolean pollInstead(ThreadRecord me, WaitPoller p, long deadline) {
         me.polling = p;

@@ -2,8 +2,11 @@ package org.iocp4j.internal;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class WaitEndedTest {
 
     /** Never lets the waiter poll (as when another thread holds the poll); records what it hears. */
-    private static final class RecordingPoller implements WaitPoller {
+    private static class RecordingPoller implements WaitPoller {
         final List<ThreadRecord> ended = new CopyOnWriteArrayList<>();
 
         @Override
@@ -38,6 +41,36 @@ class WaitEndedTest {
         public void waitEnded(ThreadRecord waiter) {
             ended.add(waiter);
         }
+    }
+
+    /**
+     * A wait ended while the waiter was asking the poller (which then said "park": another thread
+     * polls) must not leave it parked: the waker saw it polling, so it woke the poll, not the
+     * thread. Here the poller holds the waiter until the port is closed (R33), then says park.
+     */
+    @Test
+    void r33_aWaitEndedWhileThePollerIsAskedDoesNotLeaveTheWaiterParked() throws Exception {
+        EmulatedCompletionPort port = (EmulatedCompletionPort) CompletionPorts.open("java", PortOptions.withConcurrency(1));
+        CountDownLatch asked = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        port.pollWith(new RecordingPoller() {
+            @Override
+            public boolean pollWhileWaiting(ThreadRecord waiter, long deadlineNanos) {
+                asked.countDown();
+                try {
+                    closed.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return false; // another thread polls: park
+            }
+        });
+        CompletableFuture<DequeueStatus> status = CompletableFuture.supplyAsync(
+                () -> port.dequeue(new CompletionEntry()), r -> new Thread(r, "waiter").start());
+        assertTrue(asked.await(30, TimeUnit.SECONDS));
+        port.close(); // ends the wait: ABANDONED
+        closed.countDown();
+        assertEquals(DequeueStatus.ABANDONED, status.get(30, TimeUnit.SECONDS));
     }
 
     @Test
