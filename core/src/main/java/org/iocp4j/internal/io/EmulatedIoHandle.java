@@ -77,19 +77,10 @@ public abstract class EmulatedIoHandle implements IoHandle {
             if (queue.isEmpty() && mayBeReady(direction)) {
                 int r = tryOnce(op);
                 if (r != PendingOp.WOULD_BLOCK) {
-                    if (r < 0) {
-                        op.completed(0, -r);
-                        ov.complete(0, -r); // R52: a synchronous failure queues nothing
-                        recycle(op);
-                        return -r;
-                    }
-                    op.completed(r, 0);
-                    ov.complete(r, 0);
-                    if ((modes & SKIP_COMPLETION_PORT_ON_SUCCESS) == 0) {
-                        post(ov, r, 0); // R51; skipped with the mode set (R56)
-                    }
-                    recycle(op);
-                    return Win32Error.ERROR_SUCCESS;
+                    // R52: a synchronous failure queues nothing; R51: a success does, unless the
+                    // handle skips it (R56)
+                    finish(op, r, r >= 0 && (modes & SKIP_COMPLETION_PORT_ON_SUCCESS) == 0);
+                    return r < 0 ? -r : Win32Error.ERROR_SUCCESS;
                 }
                 queue.add(op);
             } else if (queue.isEmpty()) {
@@ -199,12 +190,22 @@ public abstract class EmulatedIoHandle implements IoHandle {
 
     /** Guarded by lock. A pending operation always queues exactly one packet (R53). */
     private void finish(PendingOp op, int result) {
+        finish(op, result, true);
+    }
+
+    /**
+     * Guarded by lock. {@code op}'s final result ({@link PendingOp#attempt()}'s form): settles it,
+     * completes its Overlapped, queues its packet if {@code queuePacket}, then offers it for reuse.
+     */
+    private void finish(PendingOp op, int result, boolean queuePacket) {
         int bytes = Math.max(result, 0);
         int error = result < 0 ? -result : 0;
-        Overlapped ov = op.overlapped;
+        Overlapped ov = op.overlapped; // read before recycle: a reused op gets another
         op.completed(bytes, error);
         ov.complete(bytes, error);
-        post(ov, bytes, error);
+        if (queuePacket) {
+            post(ov, bytes, error);
+        }
         recycle(op);
     }
 
