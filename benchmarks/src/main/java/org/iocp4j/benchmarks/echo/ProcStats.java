@@ -15,8 +15,12 @@ import java.util.TreeMap;
  * /proc/PID/task/TID/status, the threads alive when sampled; a thread that ends between two
  * samples takes its switches with it, which the JVMs here rarely do while serving).
  */
-record ProcStats(long cpuNanos, long contextSwitches, Map<String, Long> switchesByThread,
-        Map<String, Long> preemptionsByThread) {
+record ProcStats(long cpuNanos, Map<String, Long> switchesByThread, Map<String, Long> preemptionsByThread) {
+
+    /** Every thread's switches, voluntary and preempted. */
+    long contextSwitches() {
+        return switchesByThread.values().stream().mapToLong(Long::longValue).sum();
+    }
 
     /** Samples process {@code pid}. */
     static ProcStats of(long pid, long ticksPerSecond) throws IOException {
@@ -24,19 +28,17 @@ record ProcStats(long cpuNanos, long contextSwitches, Map<String, Long> switches
         // fields after "(comm)": state is field 3, utime 14, stime 15 (proc(5))
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(f[14 - 3]) + Long.parseLong(f[15 - 3]);
-        long switches = 0;
         Map<String, Long> byThread = new TreeMap<>();
         Map<String, Long> preempted = new TreeMap<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks) {
                 long[] n = switchesOf(task.resolve("status"));
-                switches += n[0] + n[1];
                 String name = threadName(task);
                 byThread.merge(name, n[0] + n[1], Long::sum);
                 preempted.merge(name, n[1], Long::sum);
             }
         }
-        return new ProcStats(ticks * 1_000_000_000L / ticksPerSecond, switches, byThread, preempted);
+        return new ProcStats(ticks * 1_000_000_000L / ticksPerSecond, byThread, preempted);
     }
 
     /** The thread's name as the kernel keeps it (15 characters at most), or "?" if it ended. */
@@ -68,8 +70,7 @@ record ProcStats(long cpuNanos, long contextSwitches, Map<String, Long> switches
     }
 
     ProcStats minus(ProcStats before) {
-        return new ProcStats(cpuNanos - before.cpuNanos, contextSwitches - before.contextSwitches,
-                difference(switchesByThread, before.switchesByThread),
+        return new ProcStats(cpuNanos - before.cpuNanos, difference(switchesByThread, before.switchesByThread),
                 difference(preemptionsByThread, before.preemptionsByThread));
     }
 
