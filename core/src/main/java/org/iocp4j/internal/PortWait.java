@@ -27,8 +27,9 @@ abstract class PortWait extends PortInsert {
      * posted now is queued, not handed off, and the thread takes it at once (R22) without an
      * unpark. Never with a zero timeout (R39); off under the simulator (spinTries is 0 there).
      * How long is {@link ThreadRecord#spinBudget}: a thread that is streaming (it found packets
-     * left behind the ones it took, or took a batch of them) does not spin, so its producers run ahead and it drains them
-     * in a batch after one wake-up; a thread that gets single packets (request and reply) does.
+     * left behind the ones it took, or took a batch of them) does not spin, so its producers run
+     * ahead and it drains them in a batch after one wake-up; a thread that gets single packets
+     * (request and reply) does.
      * It yields its processor a few times ({@link Seam#yieldTries()}), during a long spin and
      * after it: when the thread that would post shares the processor (more threads than
      * processors), it runs now, and posts the reply or a batch, instead of the spinner burning
