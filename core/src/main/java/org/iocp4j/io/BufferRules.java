@@ -37,11 +37,12 @@ public final class BufferRules {
         Objects.requireNonNull(dsts, "dsts");
         long room = 0;
         for (int i = 0; i < dsts.length; i++) {
-            String name = "dsts[" + i + "]";
-            ByteBuffer b = Objects.requireNonNull(dsts[i], name);
-            requireDirect(b, name);
+            ByteBuffer b = dsts[i];
+            if (b == null || !b.isDirect()) {
+                requireDirect(b, "dsts[" + i + "]"); // names are built only to fail: checks allocate nothing
+            }
             if (b.isReadOnly()) {
-                throw new IllegalArgumentException(name + " is read-only: a read needs writable buffers");
+                throw new IllegalArgumentException("dsts[" + i + "] is read-only: a read needs writable buffers");
             }
             room += b.remaining();
         }
@@ -60,15 +61,17 @@ public final class BufferRules {
         Objects.requireNonNull(srcs, "srcs");
         long total = 0;
         for (int i = 0; i < srcs.length; i++) {
-            String name = "srcs[" + i + "]";
-            ByteBuffer b = Objects.requireNonNull(srcs[i], name);
-            requireDirect(b, name);
+            ByteBuffer b = srcs[i];
+            if (b == null || !b.isDirect()) {
+                requireDirect(b, "srcs[" + i + "]");
+            }
             total += b.remaining();
         }
         return total;
     }
 
     private static void requireDirect(ByteBuffer b, String name) {
+        Objects.requireNonNull(b, name);
         if (!b.isDirect()) {
             throw new IllegalArgumentException(name + " is a heap buffer: scatter/gather operations hand the "
                     + "buffers to the kernel as they are and need direct buffers (ByteBuffer.allocateDirect); "

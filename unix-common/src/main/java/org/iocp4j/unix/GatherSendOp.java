@@ -19,6 +19,12 @@ final class GatherSendOp extends GatherSend {
         this.owner = owner;
     }
 
+    /** This finished gather, made the next gather of its socket (see UnixAsyncSocket#recycle). */
+    GatherSendOp reuse(ByteBuffer[] srcs, Overlapped overlapped) {
+        reuseWith(srcs, overlapped);
+        return this;
+    }
+
     @Override
     protected int attempt() {
         Socket s = owner.socket();
@@ -26,8 +32,8 @@ final class GatherSendOp extends GatherSend {
             return -Win32Error.WSAENOTCONN;
         }
         try {
-            for (int i = firstWithBytes(); i < views.length; i = firstWithBytes()) {
-                long n = s.writev(views, i, views.length - i, Long.MAX_VALUE);
+            for (int i = firstWithBytes(); i < count; i = firstWithBytes()) {
+                long n = s.writev(views, i, count - i, Long.MAX_VALUE);
                 if (n == 0) {
                     return WOULD_BLOCK;
                 }

@@ -14,12 +14,33 @@ import org.iocp4j.io.Overlapped;
  */
 final class ScatterRecvOp extends PendingOp {
     private final UnixAsyncSocket owner;
-    private final ByteBuffer[] dsts;
+    /** The caller's buffers, in the first {@link #count} slots (a copy of its array, kept for reuse). */
+    private ByteBuffer[] dsts = new ByteBuffer[0];
+    private int count;
 
     ScatterRecvOp(UnixAsyncSocket owner, ByteBuffer[] dsts, Overlapped overlapped) {
         super(overlapped, Direction.READ);
         this.owner = owner;
-        this.dsts = dsts;
+        setBuffers(dsts);
+    }
+
+    /** This finished scatter read, made the next of its socket (see UnixAsyncSocket#recycle). */
+    ScatterRecvOp reuse(ByteBuffer[] given, Overlapped overlapped) {
+        reuseFor(overlapped);
+        setBuffers(given);
+        drained = false;
+        return this;
+    }
+
+    private void setBuffers(ByteBuffer[] given) {
+        if (dsts.length < given.length) {
+            dsts = new ByteBuffer[given.length];
+        }
+        System.arraycopy(given, 0, dsts, 0, given.length);
+        for (int i = given.length; i < count; i++) {
+            dsts[i] = null; // hold no buffer the caller no longer gives
+        }
+        count = given.length;
     }
 
     /** The last attempt read less than it asked for. */
@@ -33,7 +54,8 @@ final class ScatterRecvOp extends PendingOp {
         }
         int total = 0;
         drained = false;
-        for (ByteBuffer b : dsts) {
+        for (int i = 0; i < count; i++) {
+            ByteBuffer b = dsts[i];
             if (!b.hasRemaining()) {
                 continue;
             }

@@ -38,12 +38,15 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket, Acc
     /** Options given before the fd exists, set on every fd this socket gets. Guarded by lock. */
     private final SocketOptionValues options = new SocketOptionValues();
     /**
-     * A finished single-buffer read and write kept for the next of each (see {@link #recycle}): a
-     * socket's steady traffic, one read and one write at a time, then allocates nothing per
-     * operation. Taken by whichever thread issues next; a second concurrent issuer allocates.
+     * A finished read and write of each kind (one buffer, scatter, gather) kept for the next of
+     * that kind (see {@link #recycle}): a socket's steady traffic, one read and one write at a
+     * time, then allocates nothing per operation. Taken by whichever thread issues next; a second
+     * concurrent issuer allocates.
      */
     private final AtomicReference<RecvOp> spareRead = new AtomicReference<>();
     private final AtomicReference<SendOp> spareWrite = new AtomicReference<>();
+    private final AtomicReference<ScatterRecvOp> spareScatter = new AtomicReference<>();
+    private final AtomicReference<GatherSendOp> spareGather = new AtomicReference<>();
     /** The accept promised to land here (AcceptEx's side of the pre-created socket); a connection is an fd. */
     final AcceptTarget<Integer> accepts = new AcceptTarget<>(this, this);
 
@@ -99,7 +102,8 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket, Acc
     public int read(ByteBuffer[] dsts, Overlapped overlapped) {
         BufferRules.checkScatter(dsts);
         Objects.requireNonNull(overlapped, "overlapped");
-        return submit(new ScatterRecvOp(this, dsts.clone(), overlapped));
+        ScatterRecvOp spare = spareScatter.getAndSet(null);
+        return submit(spare == null ? new ScatterRecvOp(this, dsts, overlapped) : spare.reuse(dsts, overlapped));
     }
 
     @Override
@@ -114,7 +118,8 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket, Acc
     public int write(ByteBuffer[] srcs, Overlapped overlapped) {
         BufferRules.checkGather(srcs);
         Objects.requireNonNull(overlapped, "overlapped");
-        return submit(new GatherSendOp(this, srcs.clone(), overlapped));
+        GatherSendOp spare = spareGather.getAndSet(null);
+        return submit(spare == null ? new GatherSendOp(this, srcs, overlapped) : spare.reuse(srcs, overlapped));
     }
 
     @Override
@@ -150,6 +155,10 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket, Acc
             spareRead.setRelease(r);
         } else if (op instanceof SendOp w) {
             spareWrite.setRelease(w);
+        } else if (op instanceof ScatterRecvOp r) {
+            spareScatter.setRelease(r);
+        } else if (op instanceof GatherSendOp w) {
+            spareGather.setRelease(w);
         }
     }
 

@@ -134,6 +134,54 @@ public abstract class IoRoundTripSuite extends IoSuite {
         assertEquals("[1, 2, 3, 4, 5, 6, 7]", Arrays.toString(all));
     }
 
+    /**
+     * A socket may keep a finished gather or scatter for its next one; whatever it keeps, each
+     * operation sends from, or fills, exactly the buffers it is given this time: the same ones
+     * again with new bounds, fewer, other ones, or the same in another order.
+     */
+    @Test
+    public void consecutiveGathersAndScattersOfChangingShapesUseTheBuffersGivenEachTime() throws Exception {
+        AsyncSocket[] pair = connectedPair(1, 2);
+        ByteBuffer a = ByteBuffer.allocateDirect(3).put(new byte[] {1, 2, 3}).flip();
+        ByteBuffer b = ByteBuffer.allocateDirect(2).put(new byte[] {4, 5}).flip();
+        gather(pair[0], 5, a, b);
+        assertEquals(3, a.position());
+        assertEquals(2, b.position());
+        a.clear().put(new byte[] {7, 8, 9}).flip();
+        b.clear().put((byte) 10).flip(); // a smaller limit than before
+        gather(pair[0], 4, a, b); // the same two again
+        gather(pair[0], 1, ByteBuffer.allocateDirect(1).put((byte) 6).flip()); // fewer, another
+        b.rewind();
+        a.position(1);
+        gather(pair[0], 3, b, a); // the same two, swapped
+        assertEquals(1, b.position());
+        assertEquals(3, a.position());
+
+        ByteBuffer x = ByteBuffer.allocateDirect(2);
+        ByteBuffer y = ByteBuffer.allocateDirect(3);
+        ByteBuffer z = ByteBuffer.allocateDirect(4);
+        ByteBuffer[][] shapes = {{x, y}, {x, y}, {z}, {y, x}};
+        ByteBuffer got = ByteBuffer.allocate(13);
+        for (int i = 0; got.hasRemaining(); i++) { // the bytes may arrive in more than one segment
+            ByteBuffer[] shape = shapes[i % shapes.length];
+            for (ByteBuffer d : shape) {
+                d.clear();
+            }
+            Overlapped r = new Overlapped();
+            settle(pair[1].read(shape, r), r);
+            for (ByteBuffer d : shape) {
+                got.put(d.flip());
+            }
+        }
+        assertEquals("[1, 2, 3, 4, 5, 7, 8, 9, 10, 6, 10, 8, 9]", Arrays.toString(got.array()));
+    }
+
+    private void gather(AsyncSocket s, int bytes, ByteBuffer... srcs) throws Exception {
+        Overlapped w = new Overlapped();
+        settle(s.write(srcs, w), w);
+        assertEquals(bytes, w.bytesTransferred());
+    }
+
     @Test
     public void acceptCompletesWhenTheConnectionArrives() throws Exception {
         AsyncServerSocket l = listener();

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Steady traffic allocates nothing per operation once warm: a socket keeps its finished read and
- * write for the next ones, and the port's dequeue and the poll allocate nothing, so a server's
- * request-reply loop makes no garbage.
+ * write of each kind (one buffer, scatter, gather) for the next ones, and the port's dequeue and
+ * the poll allocate nothing, so a server's request-reply loop makes no garbage.
  */
 public abstract class AllocationSuite extends IoSuiteSupport {
     private static final int ROUNDS = 20_000;
@@ -28,26 +28,56 @@ public abstract class AllocationSuite extends IoSuiteSupport {
     private final Overlapped write = new Overlapped();
     private final Overlapped read = new Overlapped();
     private final CompletionEntry got = new CompletionEntry();
+    /** A header and a body, sent and received as the same two buffers every time. */
+    private final ByteBuffer[] outs = {ByteBuffer.allocateDirect(4), ByteBuffer.allocateDirect(12)};
+    private final ByteBuffer[] ins = {ByteBuffer.allocateDirect(4), ByteBuffer.allocateDirect(12)};
 
     @Test
     public void aWriteAndAReadPerRoundAllocateNothingOnceWarm() throws Exception {
+        assertNoGarbagePerRound(this::singleBufferRound);
+    }
+
+    @Test
+    public void aGatherAndAScatterPerRoundAllocateNothingOnceWarm() throws Exception {
+        assertNoGarbagePerRound(this::gatherScatterRound);
+    }
+
+    private void assertNoGarbagePerRound(Runnable round) throws Exception {
         pair = connectedPair(1, 2);
         for (AsyncSocket s : pair) {
             s.setCompletionNotificationModes(IoHandle.SKIP_COMPLETION_PORT_ON_SUCCESS);
         }
-        rounds(); // warm: the JIT compiles the path
+        rounds(round); // warm: the JIT compiles the path
         long before = Allocations.ofCurrentThread();
-        rounds();
+        rounds(round);
         long bytes = Allocations.ofCurrentThread() - before;
         assertEquals(0, bytes / ROUNDS, "bytes allocated per round (" + bytes + " in " + ROUNDS + " rounds)");
     }
 
-    private void rounds() {
+    private static void rounds(Runnable round) {
         for (int i = 0; i < ROUNDS; i++) {
-            out.clear();
-            finish(pair[0].write(out, write), write);
-            in.clear();
-            finish(pair[1].read(in, read), read);
+            round.run();
+        }
+    }
+
+    private void singleBufferRound() {
+        out.clear();
+        finish(pair[0].write(out, write), write);
+        in.clear();
+        finish(pair[1].read(in, read), read);
+    }
+
+    private void gatherScatterRound() {
+        clear(outs);
+        finish(pair[0].write(outs, write), write);
+        clear(ins);
+        finish(pair[1].read(ins, read), read);
+        assertEquals(0, ins[1].remaining(), "the scatter read filled both buffers");
+    }
+
+    private static void clear(ByteBuffer[] buffers) {
+        for (ByteBuffer b : buffers) {
+            b.clear();
         }
     }
 

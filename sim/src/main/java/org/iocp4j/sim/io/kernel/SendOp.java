@@ -30,7 +30,7 @@ final class SendOp extends GatherSend {
         if (e.reset) {
             return -Win32Error.ERROR_NETNAME_DELETED;
         }
-        for (int i = firstWithBytes(); i < views.length; i = firstWithBytes()) {
+        for (int i = firstWithBytes(); i < count; i = firstWithBytes()) {
             int room = e.room();
             if (room <= 0) {
                 e.waitForRoom();
