@@ -7,6 +7,7 @@ module org.iocp4j.epoll {
     requires transitive org.iocp4j;
     requires org.iocp4j.unix;
     requires io.netty.transport.classes.epoll;
+    requires com.sun.jna;
 
     exports org.iocp4j.epoll;
 

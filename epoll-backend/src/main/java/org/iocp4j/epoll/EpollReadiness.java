@@ -6,11 +6,17 @@ import io.netty.channel.unix.FileDescriptor;
 import org.iocp4j.internal.io.EmulatedIoHandle;
 import org.iocp4j.unix.FdWatch;
 import org.iocp4j.unix.Poller;
+import org.iocp4j.unix.ReleaseAlarm;
 import org.iocp4j.unix.UnixBackend;
 
-/** The epoll side of the shared unix handles: Netty's EpollIoHandler and the fd glue. */
+/**
+ * The epoll side of the shared unix handles: Netty's EpollIoHandler, the fd glue, and a timerfd
+ * for each backstop to sleep on ({@link TimerFdAlarm}; {@code -Diocp4j.epoll.backstopAlarm=false}
+ * makes the backstops patrol instead, as they do where no timerfd can be had).
+ */
 final class EpollReadiness extends UnixBackend {
     static final EpollReadiness INSTANCE = new EpollReadiness();
+    private static final System.Logger LOG = System.getLogger(EpollReadiness.class.getName());
 
     private EpollReadiness() {
         super(EpollBackend.NAME);
@@ -19,6 +25,20 @@ final class EpollReadiness extends UnixBackend {
     @Override
     protected IoHandlerFactory newHandlerFactory() {
         return EpollIoHandler.newFactory();
+    }
+
+    @Override
+    protected ReleaseAlarm newReleaseAlarm(String pollerName) {
+        if (!Boolean.parseBoolean(System.getProperty("iocp4j.epoll.backstopAlarm", "true"))) {
+            return null;
+        }
+        try {
+            return new TimerFdAlarm();
+        } catch (LinkageError | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, pollerName + ": no timerfd for the backstop (" + e
+                    + "); it patrols instead");
+            return null;
+        }
     }
 
     @Override

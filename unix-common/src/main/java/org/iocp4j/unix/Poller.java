@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import org.iocp4j.internal.ThreadRecord;
 import org.iocp4j.internal.WaitPoller;
 
@@ -25,10 +24,9 @@ import org.iocp4j.internal.WaitPoller;
  *       emulation, sun.nio.ch.EPollPort, poll in the same spirit);
  *       the most recent waiter asks for the role and the holder gives it up (it is woken), since
  *       the most recent waiter is the one the next packet goes to (R14);</li>
- *   <li>the backstop, a daemon thread that takes the role once it has been free for a grace
- *       period or has tasks, so I/O completes even while no thread waits in a dequeue (as the
- *       kernel completes it on Windows) and gives it up to the first waiter that asks. It
- *       patrols while waiters come and go, and sleeps while one keeps the role idle.</li>
+ *   <li>the {@link Backstop}, a daemon thread that takes the role once it has been free for a
+ *       grace period or has tasks, so I/O completes even while no thread waits in a dequeue (as
+ *       the kernel completes it on Windows), and gives it up to the first waiter that asks.</li>
  * </ul>
  *
  * <p>Tasks ({@link #execute}) run on the role holder before and after each poll.
@@ -37,20 +35,13 @@ public final class Poller implements ThreadAwareExecutor, WaitPoller {
     private static final System.Logger LOG = System.getLogger(Poller.class.getName());
     /** How long a waiter that asked for the role spins for it before it parks (tens of microseconds). */
     private static final int TAKE_OVER_SPINS = 512;
-    /** The backstop looks at a held role this many grace periods apart at first. */
-    private static final int PATROL_GRACES = 4;
-    /** ... and at most this far apart after finding it held look after look. */
-    private static final long MAX_PATROL_NANOS = 128_000_000L;
-    /** Patrols that found the role held with no release since, after which the backstop sleeps until one. */
-    private static final int QUIET_PATROLS = 2;
 
     private final IoHandler handler;
-    private final long graceNanos;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicReference<Thread> owner = new AtomicReference<>();
     /** The most recent waiter that asked for the role while another thread held it, or null. */
     private final AtomicReference<ThreadRecord> successor = new AtomicReference<>();
-    private final Thread backstop;
+    private final Backstop backstop;
     /** The context of a waiter's poll, reused: only the role holder touches it. */
     private final WaiterContext waiterContext = new WaiterContext();
     /** Wakes the handler when a polling waiter is interrupted. */
@@ -59,15 +50,15 @@ public final class Poller implements ThreadAwareExecutor, WaitPoller {
     private final BackstopContext backstopContext = new BackstopContext();
     /** When the role was last given up (System.nanoTime). */
     private volatile long freeSince = System.nanoTime();
-    /** The backstop sleeps with no timeout: the next release wakes it (see backstopLoop). */
-    private volatile boolean backstopAsleep;
-
-    Poller(IoHandlerFactory factory, String name, long graceNanos) {
-        this.graceNanos = graceNanos;
+    /**
+     * Makes a poller; its backstop sleeps on {@code alarm}, or patrols if that is null.
+     */
+    Poller(IoHandlerFactory factory, String name, long graceNanos, ReleaseAlarm alarm) {
         this.handler = factory.newHandler(this);
         this.interruptHook = new InterruptHook(handler::wakeup);
-        this.backstop = new Thread(this::backstopLoop, name);
-        backstop.setDaemon(true);
+        this.backstop = alarm != null
+                ? new AlarmedBackstop(this, graceNanos, name, alarm)
+                : new PatrollingBackstop(this, graceNanos, name);
         handler.initialize();
         backstop.start();
     }
@@ -83,7 +74,7 @@ public final class Poller implements ThreadAwareExecutor, WaitPoller {
         tasks.add(Objects.requireNonNull(task, "task"));
         handler.wakeup(); // no-op on the role holder itself, which runs tasks after its poll
         if (owner.get() == null) {
-            LockSupport.unpark(backstop);
+            backstop.tasksWaiting();
         }
     }
 
@@ -176,77 +167,51 @@ public final class Poller implements ThreadAwareExecutor, WaitPoller {
     }
 
     private void release() {
-        freeSince = System.nanoTime();
+        long now = System.nanoTime();
+        freeSince = now;
         owner.set(null);
-        if (backstopAsleep) { // read after the role is free: see sleepUntilReleased
-            backstopAsleep = false;
-            LockSupport.unpark(backstop); // it patrols again
-        }
+        backstop.released(now);
         ThreadRecord next = successor.get();
         if (next != null) {
             next.seam().unpark(next.thread()); // it takes the role when it runs
         } else if (!tasks.isEmpty()) {
-            LockSupport.unpark(backstop);
+            backstop.tasksWaiting();
         }
     }
 
-    /** The backstop: polls whenever the role has been free for the grace period, or tasks wait. */
-    private void backstopLoop() {
-        Thread me = Thread.currentThread();
-        long patrol = graceNanos * PATROL_GRACES;
-        long lastRelease = freeSince;
-        int quiet = 0;
-        for (;;) {
-            if (owner.get() == null) {
-                quiet = 0;
-                long idle = System.nanoTime() - freeSince;
-                if (idle < graceNanos && tasks.isEmpty()) {
-                    LockSupport.parkNanos(this, graceNanos - idle); // a waiter may take it back
-                } else if (owner.compareAndSet(null, me)) {
-                    patrol = graceNanos * PATROL_GRACES; // it was needed: look often again
-                    try {
-                        drive(backstopContext);
-                    } finally {
-                        release();
-                    }
-                }
-                continue;
-            }
-            // Held: look again later. Releases do not wake a patrolling backstop (that would
-            // cost a wake-up per message); a role left free is found within a patrol plus a
-            // grace. While waiters keep the role (or take it back within the grace), the patrols
-            // grow further apart. A holder that has not let go for several patrols is blocked in
-            // its poll (an idle server): the backstop then sleeps until the next release.
-            long release = freeSince;
-            quiet = release == lastRelease ? quiet + 1 : 0;
-            lastRelease = release;
-            if (quiet >= QUIET_PATROLS) {
-                sleepUntilReleased(release);
-                quiet = 0;
-                patrol = graceNanos * PATROL_GRACES; // the role may have been left: look soon
-                continue;
-            }
-            LockSupport.parkNanos(this, patrol);
-            patrol = Math.min(patrol * 2, MAX_PATROL_NANOS);
-        }
+    /** Whether a thread holds the role now. For the backstop. */
+    boolean roleHeld() {
+        return owner.get() != null;
+    }
+
+    /** When the role was last given up (System.nanoTime). For the backstop. */
+    long freeSince() {
+        return freeSince;
+    }
+
+    boolean hasTasks() {
+        return !tasks.isEmpty();
     }
 
     /**
-     * Parks with no timeout until the role is given up after {@code lastRelease}. The flag is set
-     * before the role is looked at again and release() reads it after freeing the role, so
-     * either this sees the release and does not park, or release() sees the flag and unparks.
+     * The backstop's turn: takes the role if it is free, polls until a waiter asks for it, gives
+     * it up. False if another thread held it.
      */
-    private void sleepUntilReleased(long lastRelease) {
-        backstopAsleep = true;
-        if (owner.get() != null && freeSince == lastRelease) {
-            LockSupport.park(this);
+    boolean pollAsBackstop() {
+        if (!owner.compareAndSet(null, backstop.thread())) {
+            return false;
         }
-        backstopAsleep = false;
+        try {
+            drive(backstopContext);
+        } finally {
+            release();
+        }
+        return true;
     }
 
     @Override
     public String toString() {
-        return "Poller[" + backstop.getName() + "]";
+        return "Poller[" + backstop.name() + "]";
     }
 
     /** What the handler asks of its driver: whether it may block, and until when. */

@@ -57,6 +57,14 @@ public abstract class UnixBackend {
     /** Netty's IoHandler for this backend; called once per poller, when the first port needs one. */
     protected abstract IoHandlerFactory newHandlerFactory();
 
+    /**
+     * A kernel timer for the backstop of the poller named {@code pollerName}, or null: its
+     * backstop then patrols (see {@link Poller}). Called once per poller. None by default.
+     */
+    protected ReleaseAlarm newReleaseAlarm(String pollerName) {
+        return null;
+    }
+
     /** The backend's glue: a Netty IoHandle over {@code fd} reporting readiness to {@code owner}. */
     protected abstract FdWatch newWatch(FileDescriptor fd, EmulatedIoHandle owner, Poller poller);
 
@@ -110,7 +118,8 @@ public abstract class UnixBackend {
                     IoHandlerFactory factory = newHandlerFactory();
                     all = new Poller[pollerCount];
                     for (int i = 0; i < all.length; i++) {
-                        all[i] = new Poller(factory, "iocp4j-" + name + "-" + i, graceNanos);
+                        String pollerName = "iocp4j-" + name + "-" + i;
+                        all[i] = new Poller(factory, pollerName, graceNanos, newReleaseAlarm(pollerName));
                     }
                     pollers = all;
                 }

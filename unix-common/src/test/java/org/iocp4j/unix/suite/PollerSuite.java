@@ -107,17 +107,40 @@ public abstract class PollerSuite extends IoSuiteSupport {
 
     @Test
     public void r14_theMostRecentWaiterGetsTheCompletionWhileAnotherPolled() throws Exception {
-        AsyncSocket[] pair = quietPair();
+        CompletableFuture<CompletionEntry> older = newerWaiterTakesARead(quietPair());
+        assertFalse(older.isDone());
+        port.post(9, 0, null); // release the older waiter
+        assertEquals(9, older.get(PATIENCE_SECONDS, SECONDS).key());
+    }
+
+    /**
+     * An older waiter, then a newer one, which polls (the older gave the poll up to it); a read
+     * completes and goes to the newer (R14), whose thread then ends. Returns the older, waiting.
+     */
+    private CompletableFuture<CompletionEntry> newerWaiterTakesARead(AsyncSocket[] pair) throws Exception {
         Overlapped read = pendingRead(pair[1]);
-        CompletableFuture<CompletionEntry> first = waiter("first");
+        CompletableFuture<CompletionEntry> older = waiter("older");
         awaitWaiters(1);
-        CompletableFuture<CompletionEntry> second = waiter("second");
+        CompletableFuture<CompletionEntry> newer = waiter("newer");
         awaitWaiters(2);
         assertEquals(Win32Error.ERROR_SUCCESS, pair[0].write(message(), new Overlapped()));
-        assertSame(read, second.get(PATIENCE_SECONDS, SECONDS).overlapped(), "LIFO: the most recent waiter");
-        assertFalse(first.isDone());
-        port.post(9, 0, null); // release the first waiter
-        assertEquals(9, first.get(PATIENCE_SECONDS, SECONDS).key());
+        assertSame(read, newer.get(PATIENCE_SECONDS, SECONDS).overlapped(), "LIFO: the most recent waiter");
+        return older;
+    }
+
+    /**
+     * The older waiter gave the poll to the most recent one (R14), which then left with a packet
+     * and stays away (its thread ends here): nobody polls, yet a completion for the older waiter
+     * still comes, as the kernel would deliver it, because the backstop takes the free poll.
+     */
+    @Test
+    public void r14_anOlderWaiterGetsACompletionWhileTheWaiterThatPolledIsAway() throws Exception {
+        AsyncSocket[] pair = quietPair();
+        CompletableFuture<CompletionEntry> older = newerWaiterTakesARead(pair);
+        awaitWaiters(1);
+        Overlapped secondRead = pendingRead(pair[1]);
+        assertEquals(Win32Error.ERROR_SUCCESS, pair[0].write(message(), new Overlapped()));
+        assertSame(secondRead, older.get(PATIENCE_SECONDS, SECONDS).overlapped(), "the older waiter, through the backstop");
     }
 
     @Test
@@ -173,9 +196,10 @@ public abstract class PollerSuite extends IoSuiteSupport {
     }
 
     /**
-     * A waiter that keeps the poll idle lets the backstop sleep with no timeout (an idle server
-     * pays no patrols); when that waiter leaves with a packet the backstop wakes, so I/O still
-     * completes while no thread waits.
+     * A waiter that keeps the poll idle lets the backstop sleep: a patrolling one with no timeout,
+     * one with an alarm on its alarm, which no release sets while the waiter keeps the poll (an
+     * idle server pays no patrols); when that waiter leaves with a packet the backstop wakes (the
+     * release unparks it, or sets its alarm), so I/O still completes while no thread waits.
      */
     @Test
     public void theBackstopSleepsWhileAWaiterKeepsThePollIdleAndWakesWhenItLeaves() throws Exception {
@@ -183,7 +207,7 @@ public abstract class PollerSuite extends IoSuiteSupport {
         Overlapped first = pendingRead(pair[1]);
         CompletableFuture<CompletionEntry> idle = waiter("idle");
         awaitWaiters(1);
-        await().pollInterval(1, MILLISECONDS).atMost(PATIENCE_SECONDS, SECONDS).until(PollerSuite::aBackstopSleeps);
+        await().pollInterval(1, MILLISECONDS).atMost(PATIENCE_SECONDS, SECONDS).until(this::aBackstopSleeps);
         assertEquals(Win32Error.ERROR_SUCCESS, pair[0].write(message(), new Overlapped()));
         assertSame(first, idle.get(PATIENCE_SECONDS, SECONDS).overlapped(), "the waiter's own poll");
         Overlapped second = pendingRead(pair[1]); // nobody waits now: only the backstop can complete it
@@ -192,11 +216,26 @@ public abstract class PollerSuite extends IoSuiteSupport {
         assertEquals(8, second.bytesTransferred());
     }
 
-    /** A backstop thread parked with no timeout, until a release wakes it. */
-    private static boolean aBackstopSleeps() {
+    /**
+     * Where this backend's idle backstop sleeps: {@code "sleepUntilReleased"} (a patrolling one,
+     * parked with no timeout) or {@code "sleepUntilRing"} (one with an alarm); null for either.
+     */
+    protected String backstopSleepsIn() {
+        return null;
+    }
+
+    /** A backstop thread parked with no timeout until a release wakes it, or asleep on its alarm. */
+    private boolean aBackstopSleeps() {
+        String expected = backstopSleepsIn();
         return Thread.getAllStackTraces().entrySet().stream()
-                .filter(e -> e.getKey().getName().startsWith("iocp4j-") && e.getKey().getState() == Thread.State.WAITING)
-                .anyMatch(e -> Arrays.stream(e.getValue()).anyMatch(f -> f.getMethodName().equals("sleepUntilReleased")));
+                .filter(e -> e.getKey().getName().startsWith("iocp4j-"))
+                .anyMatch(e -> Arrays.stream(e.getValue()).map(StackTraceElement::getMethodName)
+                        .anyMatch(m -> (expected == null || m.equals(expected)) && sleeps(e.getKey(), m)));
+    }
+
+    private static boolean sleeps(Thread t, String method) {
+        return method.equals("sleepUntilRing") // in read(2) on its timerfd: RUNNABLE to Java
+                || (method.equals("sleepUntilReleased") && t.getState() == Thread.State.WAITING);
     }
 
     /**

@@ -1,0 +1,22 @@
+package org.iocp4j.unix;
+
+/**
+ * A one-shot kernel timer for a poller's backstop to sleep on (see {@link Poller}). Setting it
+ * again moves the time it rings without waking the sleeper, which no parked Java thread allows:
+ * so a busy poller, whose role is given up and taken back thousands of times a second, never
+ * wakes its backstop, and a role left free is still found within the grace period.
+ *
+ * <p>A backend that has no such timer returns none ({@link UnixBackend#newReleaseAlarm}), and its
+ * backstop patrols instead.
+ */
+public interface ReleaseAlarm {
+
+    /**
+     * Makes the alarm ring at {@code nanoTime} (a {@link System#nanoTime()} value; at once if it
+     * has passed), replacing any earlier setting. Callers serialize their calls.
+     */
+    void setAt(long nanoTime);
+
+    /** Blocks the calling thread (the backstop, only) until the alarm rings; at once if it rang since the last call. */
+    void sleepUntilRing();
+}
