@@ -3,21 +3,39 @@ package org.iocp4j.unix;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A backstop that sleeps on a {@link ReleaseAlarm}. Each release sets the alarm a grace period
- * ahead, at most once per half grace (setting it is a syscall), so while waiters keep taking the
- * role back it never rings; a role left free is taken one to one and a half grace periods after
- * it was given up. When it rings with the role held (the holder idle in its poll for that long),
- * the backstop sleeps again until a release sets it.
+ * A backstop that sleeps on a {@link ReleaseAlarm}, in one of two modes:
  *
- * <p>Should the alarm ever fail (the kernel refusing a timer), that is logged once, releases stop
- * setting it (no waiter sees the failure), and the backstop, once awake, looks every grace period.
+ * <ul>
+ *   <li><b>eager</b>, while the role is given up and taken back more often than once per quarter
+ *       grace (a busy poller): each release sets the alarm a grace period ahead, at most once per
+ *       half grace (setting it is a syscall), so it never rings while waiters keep taking the role
+ *       back, and a role left free is taken one to one and a half grace periods after it was given
+ *       up;</li>
+ *   <li><b>patrolling</b>, when releases come further apart (a moderately loaded or idle poller,
+ *       where an eager alarm would ring in every pause with the role held): the backstop sets the
+ *       alarm itself, 4 grace periods ahead and then ever further apart while the role stays
+ *       held, up to 128 ms, and after two looks with no release between it sleeps until the next
+ *       release sets the alarm. A role left free is then found within a patrol plus a grace.</li>
+ * </ul>
+ *
+ * <p>Each look with the role held decides the mode from the releases since the last look. Should
+ * the alarm ever fail (the kernel refusing a timer), that is logged once, releases stop setting
+ * it (no waiter sees the failure), and the backstop, once awake, looks every grace period.
  */
 final class AlarmedBackstop extends Backstop {
     private static final System.Logger LOG = System.getLogger(AlarmedBackstop.class.getName());
+    private static final int PATROL_GRACES = 4;
+    private static final long MAX_PATROL_NANOS = 128_000_000L;
+    private static final int QUIET_LOOKS = 2;
 
     private final ReleaseAlarm alarm;
     /** When the alarm rings (System.nanoTime), as last set; written under alarm's lock. */
     private volatile long alarmAt;
+    /** Releases so far; written by the releasing thread (one at a time: only the holder releases). */
+    private volatile long releases;
+    private volatile boolean eager = true;
+    /** Patrolling, it sleeps until a release sets the alarm. */
+    private volatile boolean asleep;
     private volatile boolean broken;
 
     AlarmedBackstop(Poller poller, long graceNanos, String name, ReleaseAlarm alarm) {
@@ -27,10 +45,16 @@ final class AlarmedBackstop extends Backstop {
 
     @Override
     public void run() {
+        long patrol = graceNanos * PATROL_GRACES;
+        long lastLook = System.nanoTime();
+        long lastReleases = releases;
+        int quiet = 0;
         for (;;) {
             long left = pollIfLeft();
             if (left == 0) {
-                continue; // it polled: the role may be free again
+                eager = true; // it had to poll: watch closely again
+                patrol = graceNanos * PATROL_GRACES;
+                continue;
             }
             if (broken) {
                 LockSupport.parkNanos(this, left > 0 ? left : graceNanos);
@@ -38,19 +62,42 @@ final class AlarmedBackstop extends Backstop {
             }
             if (left > 0) {
                 setAlarm(System.nanoTime() + left);
+            } else { // held: how often was it given up since the last look?
+                long now = System.nanoTime();
+                long n = releases - lastReleases;
+                boolean busy = n > 0 && (now - lastLook) / n < graceNanos / 4;
+                lastLook = now;
+                lastReleases += n;
+                eager = busy;
+                if (!busy) {
+                    quiet = n == 0 ? quiet + 1 : 0;
+                    if (quiet >= QUIET_LOOKS) {
+                        quiet = 0;
+                        patrol = graceNanos * PATROL_GRACES;
+                        sleepUntilReleased(lastReleases);
+                        continue;
+                    }
+                    setAlarm(now + patrol);
+                    patrol = Math.min(patrol * 2, MAX_PATROL_NANOS);
+                }
             }
-            try {
-                alarm.sleepUntilRing();
-            } catch (RuntimeException e) {
-                fail(e);
-            }
+            ring();
         }
     }
 
     @Override
     void released(long now) {
-        if (alarmAt - now < graceNanos / 2 && !broken) {
-            setAlarm(now + graceNanos);
+        releases++;
+        if (broken) {
+            return;
+        }
+        if (eager) {
+            if (alarmAt - now < graceNanos / 2) {
+                setAlarm(now + graceNanos);
+            }
+        } else if (asleep) { // read after the role is free: see sleepUntilReleased
+            asleep = false;
+            setAlarm(now);
         }
     }
 
@@ -60,6 +107,27 @@ final class AlarmedBackstop extends Backstop {
             LockSupport.unpark(thread());
         } else {
             setAlarm(System.nanoTime());
+        }
+    }
+
+    /**
+     * Sleeps until a release after {@code lastReleases} sets the alarm. The flag is set before the
+     * count is looked at again and a release reads it after counting, so either this sees the
+     * release and does not sleep, or the release sees the flag and sets the alarm.
+     */
+    private void sleepUntilReleased(long lastReleases) {
+        asleep = true;
+        if (releases == lastReleases && poller.roleHeld()) {
+            ring();
+        }
+        asleep = false;
+    }
+
+    private void ring() {
+        try {
+            alarm.sleepUntilRing();
+        } catch (RuntimeException e) {
+            fail(e);
         }
     }
 
