@@ -38,7 +38,7 @@ final class AlarmedBackstop extends Backstop {
     private volatile boolean asleep;
     private volatile boolean broken;
 
-    AlarmedBackstop(Poller poller, long graceNanos, String name, ReleaseAlarm alarm) {
+    AlarmedBackstop(PollRole poller, long graceNanos, String name, ReleaseAlarm alarm) {
         super(poller, graceNanos, name);
         this.alarm = alarm;
     }
@@ -92,7 +92,8 @@ final class AlarmedBackstop extends Backstop {
             return;
         }
         if (eager) {
-            if (alarmAt - now < graceNanos / 2) {
+            long ahead = alarmAt - now;
+            if (ahead < graceNanos / 2 || ahead > graceNanos) { // > grace: a patrol's setting
                 setAlarm(now + graceNanos);
             }
         } else if (asleep) { // read after the role is free: see sleepUntilReleased

@@ -8,11 +8,11 @@ package org.iocp4j.unix;
  * moves ahead ({@link AlarmedBackstop}), or patrols ({@link PatrollingBackstop}).
  */
 abstract class Backstop implements Runnable {
-    final Poller poller;
+    final PollRole poller;
     final long graceNanos;
     private final Thread thread;
 
-    Backstop(Poller poller, long graceNanos, String name) {
+    Backstop(PollRole poller, long graceNanos, String name) {
         this.poller = poller;
         this.graceNanos = graceNanos;
         this.thread = new Thread(this, name);

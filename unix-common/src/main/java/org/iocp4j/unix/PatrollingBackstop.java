@@ -21,7 +21,7 @@ final class PatrollingBackstop extends Backstop {
     /** It sleeps with no timeout: the next release wakes it. */
     private volatile boolean asleep;
 
-    PatrollingBackstop(Poller poller, long graceNanos, String name) {
+    PatrollingBackstop(PollRole poller, long graceNanos, String name) {
         super(poller, graceNanos, name);
     }
 

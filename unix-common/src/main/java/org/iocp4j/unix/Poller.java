@@ -31,7 +31,7 @@ import org.iocp4j.internal.WaitPoller;
  *
  * <p>Tasks ({@link #execute}) run on the role holder before and after each poll.
  */
-public final class Poller implements ThreadAwareExecutor, WaitPoller {
+public final class Poller implements ThreadAwareExecutor, WaitPoller, PollRole {
     private static final System.Logger LOG = System.getLogger(Poller.class.getName());
     /** How long a waiter that asked for the role spins for it before it parks (tens of microseconds). */
     private static final int TAKE_OVER_SPINS = 512;
@@ -179,25 +179,23 @@ public final class Poller implements ThreadAwareExecutor, WaitPoller {
         }
     }
 
-    /** Whether a thread holds the role now. For the backstop. */
-    boolean roleHeld() {
+    @Override
+    public boolean roleHeld() {
         return owner.get() != null;
     }
 
-    /** When the role was last given up (System.nanoTime). For the backstop. */
-    long freeSince() {
+    @Override
+    public long freeSince() {
         return freeSince;
     }
 
-    boolean hasTasks() {
+    @Override
+    public boolean hasTasks() {
         return !tasks.isEmpty();
     }
 
-    /**
-     * The backstop's turn: takes the role if it is free, polls until a waiter asks for it, gives
-     * it up. False if another thread held it.
-     */
-    boolean pollAsBackstop() {
+    @Override
+    public boolean pollAsBackstop() {
         if (!owner.compareAndSet(null, backstop.thread())) {
             return false;
         }

@@ -1,0 +1,114 @@
+package org.iocp4j.unix;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The timer-backed backstop's two modes, with a poll role held throughout and an alarm that
+ * rings only when the test says: releases set the alarm only while they come often (eager); when
+ * they come seldom the backstop sets it itself (patrolling), and after two quiet looks sleeps
+ * until a release sets it.
+ */
+class AlarmedBackstopTest {
+    private static final long PATIENCE_SECONDS = 10;
+
+    /** A role some waiter holds all along. */
+    private static final PollRole HELD = new PollRole() {
+        @Override
+        public boolean roleHeld() {
+            return true;
+        }
+
+        @Override
+        public long freeSince() {
+            return System.nanoTime();
+        }
+
+        @Override
+        public boolean hasTasks() {
+            return false;
+        }
+
+        @Override
+        public boolean pollAsBackstop() {
+            return false;
+        }
+    };
+
+    /** Counts settings; rings when the test releases a permit. */
+    private static final class TestAlarm implements ReleaseAlarm {
+        final AtomicInteger settings = new AtomicInteger();
+        final Semaphore rings = new Semaphore(0);
+
+        @Override
+        public void setAt(long nanoTime) {
+            settings.incrementAndGet();
+        }
+
+        @Override
+        public void sleepUntilRing() {
+            rings.acquireUninterruptibly();
+        }
+
+        /** Returns once the backstop has looked and sleeps on the alarm again. */
+        void awaitSleeper() {
+            await().atMost(PATIENCE_SECONDS, SECONDS).until(rings::hasQueuedThreads);
+        }
+
+        /** Rings once and waits until the backstop has woken. */
+        void ring() {
+            rings.release();
+            await().atMost(PATIENCE_SECONDS, SECONDS).until(() -> rings.availablePermits() == 0);
+        }
+    }
+
+    private final TestAlarm alarm = new TestAlarm();
+
+    private AlarmedBackstop started(long graceNanos) {
+        AlarmedBackstop b = new AlarmedBackstop(HELD, graceNanos, "backstop-under-test", alarm);
+        b.start();
+        alarm.awaitSleeper();
+        return b;
+    }
+
+    @Test
+    public void frequentReleasesMakeItEagerAndSetTheAlarmThemselves() {
+        AlarmedBackstop b = started(SECONDS.toNanos(10)); // a quarter grace is 2.5 s: any burst is frequent
+        assertEquals(1, alarm.settings.get(), "its first look found no releases: it set a patrol");
+        for (int i = 0; i < 20; i++) {
+            b.released(System.nanoTime());
+        }
+        assertEquals(1, alarm.settings.get(), "patrolling, releases set nothing");
+        alarm.ring();
+        alarm.awaitSleeper(); // looked: 20 releases since the last look, so eager; it set nothing
+        assertEquals(1, alarm.settings.get());
+        b.released(System.nanoTime());
+        assertEquals(2, alarm.settings.get(), "eager: a release sets the alarm a grace ahead");
+        b.released(System.nanoTime());
+        assertEquals(2, alarm.settings.get(), "at most once per half grace");
+    }
+
+    @Test
+    public void seldomReleasesKeepItPatrollingAndQuietLooksPutItToSleepUntilOne() {
+        AlarmedBackstop b = started(1_000); // a quarter grace is 250 ns: releases are never that frequent
+        assertEquals(1, alarm.settings.get());
+        b.released(System.nanoTime());
+        assertEquals(1, alarm.settings.get(), "patrolling, releases set nothing");
+        alarm.ring();
+        alarm.awaitSleeper(); // one release since the last look: it patrols on, setting the alarm
+        assertEquals(2, alarm.settings.get());
+        alarm.ring();
+        alarm.awaitSleeper(); // a quiet look: patrols again
+        assertEquals(3, alarm.settings.get());
+        alarm.ring();
+        alarm.awaitSleeper(); // a second quiet look: it sleeps until a release, setting nothing
+        assertEquals(3, alarm.settings.get());
+        b.released(System.nanoTime());
+        assertEquals(4, alarm.settings.get(), "the release that ends its sleep sets the alarm");
+    }
+}
