@@ -4,8 +4,9 @@ package org.iocp4j.unix;
  * The daemon thread that drives a {@link Poller} when no waiter does: it takes the poll role once
  * the role has been free for the grace period, or when tasks wait, and keeps it until a waiter
  * asks, so I/O completes while no thread waits in a dequeue, as the kernel completes it on
- * Windows. How it notices a role left free is the subclass's: a kernel alarm that each release
- * moves ahead ({@link AlarmedBackstop}), or patrols ({@link PatrollingBackstop}).
+ * Windows. How it notices a role left free is the subclass's: a kernel alarm, which releases move
+ * ahead while the poller is busy ({@link AlarmedBackstop}), or parked patrols
+ * ({@link PatrollingBackstop}).
  */
 abstract class Backstop implements Runnable {
     final PollRole poller;
