@@ -50,15 +50,12 @@ public final class Poller implements ThreadAwareExecutor, WaitPoller, PollRole {
     private final BackstopContext backstopContext = new BackstopContext();
     /** When the role was last given up (System.nanoTime). */
     private volatile long freeSince = System.nanoTime();
-    /**
-     * Makes a poller; its backstop sleeps on {@code alarm}, or patrols if that is null.
-     */
+
+    /** Makes a poller; its backstop sleeps on {@code alarm}, or parks and patrols if that is null. */
     Poller(IoHandlerFactory factory, String name, long graceNanos, ReleaseAlarm alarm) {
         this.handler = factory.newHandler(this);
         this.interruptHook = new InterruptHook(handler::wakeup);
-        this.backstop = alarm != null
-                ? new AlarmedBackstop(this, graceNanos, name, alarm)
-                : new PatrollingBackstop(this, graceNanos, name);
+        this.backstop = new Backstop(this, graceNanos, name, alarm != null ? alarm : new ParkAlarm());
         handler.initialize();
         backstop.start();
     }

@@ -6,10 +6,18 @@ package org.iocp4j.unix;
  * so a busy poller, whose role is given up and taken back thousands of times a second, never
  * wakes its backstop, and a role left free is still found within the grace period.
  *
- * <p>A backend that has no such timer returns none ({@link UnixBackend#newReleaseAlarm}), and its
- * backstop patrols instead.
+ * <p>A backend that has no such timer returns none ({@link UnixBackend#newReleaseAlarm}); its
+ * backstop then parks ({@link ParkAlarm}) and only patrols.
  */
 public interface ReleaseAlarm {
+
+    /**
+     * Whether setting it leaves a sleeper asleep (a kernel timer: true), so releases may set it
+     * as often as once per half grace without waking the backstop.
+     */
+    default boolean movesWithoutWaking() {
+        return true;
+    }
 
     /**
      * Makes the alarm ring at {@code nanoTime} (a {@link System#nanoTime()} value; at once if it

@@ -9,12 +9,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The timer-backed backstop's two modes, with a poll role held throughout and an alarm that
+ * The backstop's two modes, on an alarm that moves without waking it, with a poll role held throughout and an alarm that
  * rings only when the test says: releases set the alarm only while they come often (eager); when
  * they come seldom the backstop sets it itself (patrolling), and after two quiet looks sleeps
  * until a release sets it.
  */
-class AlarmedBackstopTest {
+class BackstopTest {
     private static final long PATIENCE_SECONDS = 10;
 
     /** A role some waiter holds all along. */
@@ -69,8 +69,8 @@ class AlarmedBackstopTest {
 
     private final TestAlarm alarm = new TestAlarm();
 
-    private AlarmedBackstop started(long graceNanos) {
-        AlarmedBackstop b = new AlarmedBackstop(HELD, graceNanos, "backstop-under-test", alarm);
+    private Backstop started(long graceNanos) {
+        Backstop b = new Backstop(HELD, graceNanos, "backstop-under-test", alarm);
         b.start();
         alarm.awaitSleeper();
         return b;
@@ -78,7 +78,7 @@ class AlarmedBackstopTest {
 
     @Test
     public void frequentReleasesMakeItEagerAndSetTheAlarmThemselves() {
-        AlarmedBackstop b = started(SECONDS.toNanos(10)); // a quarter grace is 2.5 s: any burst is frequent
+        Backstop b = started(SECONDS.toNanos(10)); // a quarter grace is 2.5 s: any burst is frequent
         assertEquals(1, alarm.settings.get(), "its first look found no releases: it set a patrol");
         for (int i = 0; i < 20; i++) {
             b.released(System.nanoTime());
@@ -95,7 +95,7 @@ class AlarmedBackstopTest {
 
     @Test
     public void seldomReleasesKeepItPatrollingAndQuietLooksPutItToSleepUntilOne() {
-        AlarmedBackstop b = started(1_000); // a quarter grace is 250 ns: releases are never that frequent
+        Backstop b = started(1_000); // a quarter grace is 250 ns: releases are never that frequent
         assertEquals(1, alarm.settings.get());
         b.released(System.nanoTime());
         assertEquals(1, alarm.settings.get(), "patrolling, releases set nothing");
