@@ -17,7 +17,7 @@ final class TimerFdAlarm implements ReleaseAlarm {
     private static final int EINTR = 4;
 
     private final int fd;
-    /** struct itimerspec: interval {sec, nsec} (zero: one-shot), value {sec, nsec}. Guarded by this. */
+    /** struct itimerspec: interval {sec, nsec} (zero: one-shot), value {sec, nsec}; callers serialize setAt. */
     private final long[] spec = new long[4];
     /** The expiration count read(2) returns; the backstop's only. */
     private final long[] expirations = new long[1];
@@ -33,7 +33,7 @@ final class TimerFdAlarm implements ReleaseAlarm {
     }
 
     @Override
-    public synchronized void setAt(long nanoTime) {
+    public void setAt(long nanoTime) {
         long delay = Math.max(1, nanoTime - System.nanoTime()); // a zero value would disarm it
         spec[2] = delay / 1_000_000_000L;
         spec[3] = delay % 1_000_000_000L;
