@@ -17,6 +17,7 @@ import org.iocp4j.unix.UnixBackend;
 final class EpollReadiness extends UnixBackend {
     static final EpollReadiness INSTANCE = new EpollReadiness();
     private static final System.Logger LOG = System.getLogger(EpollReadiness.class.getName());
+    static final String ALARM_PROPERTY = "iocp4j.epoll.backstopAlarm";
 
     private EpollReadiness() {
         super(EpollBackend.NAME);
@@ -29,7 +30,12 @@ final class EpollReadiness extends UnixBackend {
 
     @Override
     protected ReleaseAlarm newReleaseAlarm(String pollerName) {
-        if (!Boolean.parseBoolean(System.getProperty("iocp4j.epoll.backstopAlarm", "true"))) {
+        String setting = System.getProperty(ALARM_PROPERTY, "true");
+        if (!setting.equals("true") && !setting.equals("false")) {
+            throw new IllegalArgumentException(ALARM_PROPERTY + " must be true (a timerfd) or false (parked patrols), got '"
+                    + setting + "'");
+        }
+        if (setting.equals("false")) {
             return null;
         }
         try {
