@@ -15,7 +15,14 @@ public interface IoFactory {
 
     /**
      * Opens a file for overlapped I/O with the options of {@link java.nio.file.Files#newByteChannel}
-     * (READ, WRITE, CREATE, ...).
+     * (READ, WRITE, CREATE, ...), for reading unless WRITE alone is given. Every backend checks them
+     * alike ({@link FileOpenRules}) before it opens anything.
+     *
+     * @throws IllegalArgumentException for APPEND: every overlapped write names its offset; to
+     *     append, write at {@link AsyncFile#size()}
+     * @throws UnsupportedOperationException for an option other than the standard ones and
+     *     NOFOLLOW_LINKS
+     * @throws IOException as {@code Files.newByteChannel}, e.g. NoSuchFileException
      */
     AsyncFile openFile(Path path, OpenOption... options) throws IOException;
 }

@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.HashSet;
-import java.util.Objects;
-import java.util.Set;
 import org.iocp4j.internal.EmulatedCompletionPort;
 import org.iocp4j.io.AsyncFile;
 import org.iocp4j.io.AsyncServerSocket;
 import org.iocp4j.io.AsyncSocket;
+import org.iocp4j.io.FileOpenRules;
 import org.iocp4j.io.IoFactory;
 
 /**
@@ -44,22 +41,10 @@ final class UnixIoFactory implements IoFactory {
 
     @Override
     public AsyncFile openFile(Path path, OpenOption... options) throws IOException {
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(options, "options");
-        Set<OpenOption> set = new HashSet<>();
-        for (int i = 0; i < options.length; i++) {
-            OpenOption o = Objects.requireNonNull(options[i], "options[" + i + "]");
-            if (o == StandardOpenOption.APPEND) {
-                throw new IllegalArgumentException("APPEND: overlapped writes always name their offset, and O_APPEND "
-                        + "would ignore it; to append, write at size()");
-            }
-            set.add(o);
-        }
+        FileOpenRules.Checked open = FileOpenRules.check(path, options);
         checkOpen();
-        boolean writable = set.contains(StandardOpenOption.WRITE);
-        boolean readable = set.contains(StandardOpenOption.READ) || !writable;
-        FileChannel channel = FileChannel.open(path, set);
-        return new PooledAsyncFile(backend.name(), path, channel, readable, writable);
+        FileChannel channel = FileChannel.open(path, open.options());
+        return new PooledAsyncFile(backend.name(), path, channel, open.readable(), open.writable());
     }
 
     private void checkOpen() {

@@ -4,16 +4,15 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import org.iocp4j.Win32Error;
 import org.iocp4j.io.AsyncFile;
+import org.iocp4j.io.FileOpenRules;
 import org.iocp4j.io.Overlapped;
 
 /**
@@ -35,22 +34,10 @@ final class WindowsAsyncFile extends WindowsHandle implements AsyncFile {
 
     /** Opens {@code path} with the options of {@link java.nio.file.Files#newByteChannel}; APPEND is refused. */
     static WindowsAsyncFile open(Path path, OpenOption... options) throws IOException {
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(options, "options");
-        Set<OpenOption> set = new HashSet<>();
-        for (int i = 0; i < options.length; i++) {
-            OpenOption o = Objects.requireNonNull(options[i], "options[" + i + "]");
-            if (o == StandardOpenOption.APPEND) {
-                throw new IllegalArgumentException("APPEND: overlapped writes always name their offset, and "
-                        + "FILE_APPEND_DATA would ignore it; to append, write at size()");
-            }
-            if (!(o instanceof StandardOpenOption) && o != LinkOption.NOFOLLOW_LINKS) {
-                throw new UnsupportedOperationException("options[" + i + "]: " + o + " is not supported");
-            }
-            set.add(o);
-        }
-        boolean write = set.contains(StandardOpenOption.WRITE);
-        boolean read = set.contains(StandardOpenOption.READ) || !write;
+        FileOpenRules.Checked open = FileOpenRules.check(path, options);
+        Set<OpenOption> set = open.options();
+        boolean write = open.writable();
+        boolean read = open.readable();
         int access = (read ? Kernel32.GENERIC_READ : 0) | (write ? Kernel32.GENERIC_WRITE : 0);
         int flags = Kernel32.FILE_ATTRIBUTE_NORMAL | Kernel32.FILE_FLAG_OVERLAPPED;
         if (set.contains(StandardOpenOption.SYNC) || set.contains(StandardOpenOption.DSYNC)) {

@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import org.iocp4j.CompletionPort;
 import org.iocp4j.CompletionPorts;
@@ -152,10 +153,19 @@ public abstract class IoBadInputSuite extends IoSuite {
     }
 
     @Test
-    public void filesRefuseAppendAndNegativeOffsets() throws Exception {
+    public void filesRefuseAppendForeignOptionsAndNegativeOffsets() throws Exception {
         Path p = dir.resolve("x");
         assertMentions(assertThrows(IllegalArgumentException.class, () -> io.openFile(p, WRITE, CREATE, APPEND)), "APPEND");
         assertThrows(NoSuchFileException.class, () -> io.openFile(p, READ), "the refused open created nothing");
+        OpenOption foreign = new OpenOption() {
+            @Override
+            public String toString() {
+                return "FOREIGN";
+            }
+        };
+        assertMentions(assertThrows(UnsupportedOperationException.class,
+                () -> io.openFile(p, WRITE, CREATE, foreign)), "options[2]: FOREIGN");
+        assertThrows(NoSuchFileException.class, () -> io.openFile(p, READ), "nor did this one");
         AsyncFile f = closeLater(io.openFile(p, WRITE, CREATE));
         assertMentions(assertThrows(IllegalArgumentException.class,
                 () -> f.write(ByteBuffer.allocate(1), -1, new Overlapped())), "position");

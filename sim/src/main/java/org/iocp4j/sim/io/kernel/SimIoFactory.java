@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import org.iocp4j.CompletionPort;
@@ -12,6 +11,7 @@ import org.iocp4j.internal.EmulatedCompletionPort;
 import org.iocp4j.io.AsyncFile;
 import org.iocp4j.io.AsyncServerSocket;
 import org.iocp4j.io.AsyncSocket;
+import org.iocp4j.io.FileOpenRules;
 import org.iocp4j.io.IoFactory;
 import org.iocp4j.sim.Sim;
 import org.iocp4j.sim.SimPort;
@@ -51,26 +51,15 @@ public final class SimIoFactory implements IoFactory {
 
     @Override
     public AsyncFile openFile(Path path, OpenOption... options) throws IOException {
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(options, "options");
-        Set<OpenOption> set = new HashSet<>();
-        for (int i = 0; i < options.length; i++) {
-            OpenOption o = Objects.requireNonNull(options[i], "options[" + i + "]");
-            if (o == StandardOpenOption.APPEND) {
-                throw new IllegalArgumentException("APPEND: overlapped writes always name their offset, and appending "
-                        + "would ignore it; to append, write at size()");
-            }
-            set.add(o);
-        }
+        FileOpenRules.Checked open = FileOpenRules.check(path, options);
         SimKernel k = kernel("openFile");
-        boolean writable = set.contains(StandardOpenOption.WRITE);
-        boolean readable = set.contains(StandardOpenOption.READ) || !writable;
-        if (!writable) {
+        Set<OpenOption> set = open.options();
+        if (!open.writable()) {
             set.remove(StandardOpenOption.CREATE); // as the JDK: creating needs WRITE
             set.remove(StandardOpenOption.CREATE_NEW);
         }
         FileStore.Data data = k.files.open(path, set);
-        return new SimFile(k, path, data, readable, writable, set.contains(StandardOpenOption.DELETE_ON_CLOSE));
+        return new SimFile(k, path, data, open.readable(), open.writable(), set.contains(StandardOpenOption.DELETE_ON_CLOSE));
     }
 
     /** The calling run's kernel, after the checks every open makes; a scheduling point. */
