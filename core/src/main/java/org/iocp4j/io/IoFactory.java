@@ -16,7 +16,7 @@ public interface IoFactory {
     /**
      * Opens a file for overlapped I/O with the options of {@link java.nio.file.Files#newByteChannel}
      * (READ, WRITE, CREATE, ...), for reading unless WRITE alone is given. Every backend checks them
-     * alike ({@link FileOpenRules}) before it opens anything.
+     * alike ({@link FileRules}) before it opens anything.
      *
      * @throws IllegalArgumentException for APPEND: every overlapped write names its offset; to
      *     append, write at {@link AsyncFile#size()}

@@ -5,13 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.util.Objects;
 import org.iocp4j.Win32Error;
 import org.iocp4j.internal.io.EmulatedIoHandle;
 import org.iocp4j.internal.io.PendingOp;
 import org.iocp4j.io.AsyncFile;
+import org.iocp4j.io.FileRules;
 import org.iocp4j.io.Overlapped;
-import org.iocp4j.io.BufferRules;
 
 /**
  * A file for overlapped I/O: positional reads and writes on a JDK {@link FileChannel}, run by the
@@ -56,9 +55,7 @@ final class PooledAsyncFile extends EmulatedIoHandle implements AsyncFile {
 
     @Override
     public int read(ByteBuffer dst, long position, Overlapped overlapped) {
-        BufferRules.checkReadTarget(dst, "dst");
-        checkPosition(position);
-        Objects.requireNonNull(overlapped, "overlapped");
+        FileRules.checkRead(dst, position, overlapped);
         if (!readable) {
             return refuse(overlapped);
         }
@@ -68,20 +65,12 @@ final class PooledAsyncFile extends EmulatedIoHandle implements AsyncFile {
 
     @Override
     public int write(ByteBuffer src, long position, Overlapped overlapped) {
-        Objects.requireNonNull(src, "src");
-        checkPosition(position);
-        Objects.requireNonNull(overlapped, "overlapped");
+        FileRules.checkWrite(src, position, overlapped);
         if (!writable) {
             return refuse(overlapped);
         }
         FileOp op = new FileOp(this, channel, src, position, true, overlapped);
         return submitAsync(op, () -> FileHelpers.run(op));
-    }
-
-    private static void checkPosition(long position) {
-        if (position < 0) {
-            throw new IllegalArgumentException("position must be >= 0, got " + position);
-        }
     }
 
     @Override

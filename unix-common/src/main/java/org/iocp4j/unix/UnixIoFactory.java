@@ -8,7 +8,7 @@ import org.iocp4j.internal.EmulatedCompletionPort;
 import org.iocp4j.io.AsyncFile;
 import org.iocp4j.io.AsyncServerSocket;
 import org.iocp4j.io.AsyncSocket;
-import org.iocp4j.io.FileOpenRules;
+import org.iocp4j.io.FileRules;
 import org.iocp4j.io.IoFactory;
 
 /**
@@ -41,7 +41,7 @@ final class UnixIoFactory implements IoFactory {
 
     @Override
     public AsyncFile openFile(Path path, OpenOption... options) throws IOException {
-        FileOpenRules.Checked open = FileOpenRules.check(path, options);
+        FileRules.Checked open = FileRules.checkOpen(path, options);
         checkOpen();
         FileChannel channel = FileChannel.open(path, open.options());
         return new PooledAsyncFile(backend.name(), path, channel, open.readable(), open.writable());

@@ -7,11 +7,6 @@ import org.iocp4j.io.BufferRules;
 final class BufferChecks {
     private BufferChecks() {}
 
-    /** A read needs room to fill: the shared rules (BufferRules). */
-    static void readTarget(ByteBuffer dst, String name) {
-        BufferRules.checkReadTarget(dst, name);
-    }
-
     /** Scatter reads: the shared rules, and the total must fit a DWORD. */
     static void scatter(ByteBuffer[] dsts) {
         requireDwordTotal(BufferRules.checkScatter(dsts), "dsts");

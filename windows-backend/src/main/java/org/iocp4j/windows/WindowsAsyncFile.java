@@ -8,11 +8,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Objects;
 import java.util.Set;
 import org.iocp4j.Win32Error;
 import org.iocp4j.io.AsyncFile;
-import org.iocp4j.io.FileOpenRules;
+import org.iocp4j.io.FileRules;
 import org.iocp4j.io.Overlapped;
 
 /**
@@ -34,7 +33,7 @@ final class WindowsAsyncFile extends WindowsHandle implements AsyncFile {
 
     /** Opens {@code path} with the options of {@link java.nio.file.Files#newByteChannel}; APPEND is refused. */
     static WindowsAsyncFile open(Path path, OpenOption... options) throws IOException {
-        FileOpenRules.Checked open = FileOpenRules.check(path, options);
+        FileRules.Checked open = FileRules.checkOpen(path, options);
         Set<OpenOption> set = open.options();
         boolean write = open.writable();
         boolean read = open.readable();
@@ -105,24 +104,14 @@ final class WindowsAsyncFile extends WindowsHandle implements AsyncFile {
 
     @Override
     public int read(ByteBuffer dst, long position, Overlapped overlapped) {
-        BufferChecks.readTarget(dst, "dst");
-        checkPosition(position);
-        Objects.requireNonNull(overlapped, "overlapped");
+        FileRules.checkRead(dst, position, overlapped);
         return start(BufferOp.single(this, overlapped, BufferOp.Kind.READ_FILE, dst, position));
     }
 
     @Override
     public int write(ByteBuffer src, long position, Overlapped overlapped) {
-        Objects.requireNonNull(src, "src");
-        checkPosition(position);
-        Objects.requireNonNull(overlapped, "overlapped");
+        FileRules.checkWrite(src, position, overlapped);
         return start(BufferOp.single(this, overlapped, BufferOp.Kind.WRITE_FILE, src, position));
-    }
-
-    private static void checkPosition(long position) {
-        if (position < 0) {
-            throw new IllegalArgumentException("position must be >= 0, got " + position);
-        }
     }
 
     @Override

@@ -8,11 +8,12 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NotYetConnectedException;
 import java.util.Objects;
 import org.iocp4j.Win32Error;
-import org.iocp4j.spi.SocketOptionValues;
 import org.iocp4j.io.AsyncSocket;
+import org.iocp4j.io.BufferRules;
 import org.iocp4j.io.Overlapped;
 import org.iocp4j.io.SocketOptionRules;
 import org.iocp4j.io.SocketRules;
+import org.iocp4j.spi.SocketOptionValues;
 
 /**
  * An overlapped TCP socket: WSASocketW with WSA_FLAG_OVERLAPPED, created when its address family
@@ -243,7 +244,7 @@ final class WindowsAsyncSocket extends WindowsHandle implements AsyncSocket {
 
     @Override
     public int read(ByteBuffer dst, Overlapped overlapped) {
-        BufferChecks.readTarget(dst, "dst");
+        BufferRules.checkReadTarget(dst, "dst");
         Objects.requireNonNull(overlapped, "overlapped");
         return start(BufferOp.single(this, overlapped, BufferOp.Kind.RECV, dst, 0));
     }

@@ -2,11 +2,10 @@ package org.iocp4j.sim.io.kernel;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.Objects;
 import org.iocp4j.Win32Error;
 import org.iocp4j.io.AsyncFile;
+import org.iocp4j.io.FileRules;
 import org.iocp4j.io.Overlapped;
-import org.iocp4j.io.BufferRules;
 
 /**
  * A simulated file for overlapped I/O. Every read and write is pending and completes by packet
@@ -41,22 +40,18 @@ final class SimFile extends SimHandle implements AsyncFile {
 
     @Override
     public int read(ByteBuffer dst, long position, Overlapped overlapped) {
-        BufferRules.checkReadTarget(dst, "dst");
+        FileRules.checkRead(dst, position, overlapped);
         return issue(dst, position, overlapped, false, readable, "read");
     }
 
     @Override
     public int write(ByteBuffer src, long position, Overlapped overlapped) {
-        Objects.requireNonNull(src, "src");
+        FileRules.checkWrite(src, position, overlapped);
         return issue(src, position, overlapped, true, writable, "write");
     }
 
     private int issue(ByteBuffer buffer, long position, Overlapped overlapped, boolean write, boolean allowed,
             String what) {
-        if (position < 0) {
-            throw new IllegalArgumentException("position must be >= 0, got " + position);
-        }
-        Objects.requireNonNull(overlapped, "overlapped");
         enter(what);
         if (!allowed) {
             return refuse(overlapped);

@@ -11,7 +11,7 @@ import org.iocp4j.internal.EmulatedCompletionPort;
 import org.iocp4j.io.AsyncFile;
 import org.iocp4j.io.AsyncServerSocket;
 import org.iocp4j.io.AsyncSocket;
-import org.iocp4j.io.FileOpenRules;
+import org.iocp4j.io.FileRules;
 import org.iocp4j.io.IoFactory;
 import org.iocp4j.sim.Sim;
 import org.iocp4j.sim.SimPort;
@@ -51,7 +51,7 @@ public final class SimIoFactory implements IoFactory {
 
     @Override
     public AsyncFile openFile(Path path, OpenOption... options) throws IOException {
-        FileOpenRules.Checked open = FileOpenRules.check(path, options);
+        FileRules.Checked open = FileRules.checkOpen(path, options);
         SimKernel k = kernel("openFile");
         Set<OpenOption> set = open.options();
         if (!open.writable()) {

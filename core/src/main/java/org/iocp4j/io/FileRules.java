@@ -1,5 +1,6 @@
 package org.iocp4j.io;
 
+import java.nio.ByteBuffer;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
@@ -9,13 +10,35 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The open options {@link IoFactory#openFile} takes, checked the same way by every backend before
- * anything is opened: those of {@link java.nio.file.Files#newByteChannel} (the standard options
- * and NOFOLLOW_LINKS), except APPEND, which would ignore the offset every overlapped write names.
- * As there, the file is opened for reading unless WRITE alone is given.
+ * The argument rules every backend enforces for files, before anything is opened or started, so
+ * bad input changes nothing. The open options are those of {@link java.nio.file.Files#newByteChannel}
+ * (the standard options and NOFOLLOW_LINKS), except APPEND, which would ignore the offset every
+ * overlapped write names; as there, the file is opened for reading unless WRITE alone is given.
  */
-public final class FileOpenRules {
-    private FileOpenRules() {}
+public final class FileRules {
+    private FileRules() {}
+
+    /**
+     * A read at {@code position}: {@code dst} as {@link BufferRules#checkReadTarget}, a position
+     * not negative, an Overlapped given.
+     */
+    public static void checkRead(ByteBuffer dst, long position, Overlapped overlapped) {
+        BufferRules.checkReadTarget(dst, "dst");
+        checkTransfer(position, overlapped);
+    }
+
+    /** A write at {@code position}: a source buffer, a position not negative, an Overlapped given. */
+    public static void checkWrite(ByteBuffer src, long position, Overlapped overlapped) {
+        Objects.requireNonNull(src, "src");
+        checkTransfer(position, overlapped);
+    }
+
+    private static void checkTransfer(long position, Overlapped overlapped) {
+        if (position < 0) {
+            throw new IllegalArgumentException("position must be >= 0 (an offset in the file), got " + position);
+        }
+        Objects.requireNonNull(overlapped, "overlapped");
+    }
 
     /** Options that passed the checks, and the access they ask for. */
     public record Checked(Set<OpenOption> options, boolean readable, boolean writable) {}
@@ -25,7 +48,7 @@ public final class FileOpenRules {
      * @throws IllegalArgumentException for APPEND, saying what to do instead
      * @throws UnsupportedOperationException for an option of another file system, naming it
      */
-    public static Checked check(Path path, OpenOption... options) {
+    public static Checked checkOpen(Path path, OpenOption... options) {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(options, "options");
         Set<OpenOption> set = new HashSet<>();
