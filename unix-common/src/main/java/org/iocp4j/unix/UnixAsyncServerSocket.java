@@ -1,16 +1,15 @@
 package org.iocp4j.unix;
 
-import io.netty.channel.ChannelException;
-import io.netty.channel.unix.FileDescriptor;
-import io.netty.channel.unix.Socket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.util.Objects;
+import io.netty.channel.ChannelException;
+import io.netty.channel.unix.FileDescriptor;
+import io.netty.channel.unix.Socket;
 import org.iocp4j.Win32Error;
 import org.iocp4j.internal.io.AcceptOp;
 import org.iocp4j.internal.io.Acceptor;
-import org.iocp4j.internal.io.EmulatedIoHandle;
 import org.iocp4j.internal.io.PendingOp;
 import org.iocp4j.io.AsyncServerSocket;
 import org.iocp4j.io.AsyncSocket;
@@ -18,48 +17,17 @@ import org.iocp4j.io.Overlapped;
 import org.iocp4j.io.SocketRules;
 
 /** A listening TCP socket whose accepts are overlapped (AcceptEx), over Netty's unix {@link Socket}. */
-final class UnixAsyncServerSocket extends EmulatedIoHandle implements AsyncServerSocket, Acceptor.Source<Integer> {
+final class UnixAsyncServerSocket extends FdHandle implements AsyncServerSocket, Acceptor.Source<Integer> {
     /** The default backlog, as SOMAXCONN's usual floor. */
     private static final int DEFAULT_BACKLOG = 128;
 
-    private final UnixBackend backend;
-    /** Where this handle's fd is watched: the poller of the port it was opened through. */
-    private final Poller poller;
-    /** Null until bound. Guarded by lock. */
-    private Socket socket;
-    /** Guarded by lock. */
-    private FdWatch watch;
     /** accept()'s out-parameter for the peer address; guarded by lock. */
     private final byte[] addressScratch = new byte[26];
     /** AcceptEx, shared with the other emulating backends; a connection is an accepted fd. */
     private final Acceptor<Integer> accepts = new Acceptor<>(this, this);
 
     UnixAsyncServerSocket(UnixBackend backend, Poller poller) {
-        this.backend = backend;
-        this.poller = poller;
-    }
-
-    @Override
-    protected String backend() {
-        return backend.name();
-    }
-
-    @Override
-    protected void arm(PendingOp.Direction direction) {
-        // the FdWatch is edge-triggered and always armed
-    }
-
-    @Override
-    protected void release() {
-        FdWatch w;
-        synchronized (lock) {
-            w = watch;
-            watch = null;
-            socket = null;
-        }
-        if (w != null) {
-            w.release();
-        }
+        super(backend, poller);
     }
 
     @Override
@@ -69,8 +37,8 @@ final class UnixAsyncServerSocket extends EmulatedIoHandle implements AsyncServe
             if (isClosed()) {
                 throw new ClosedChannelException();
             }
-            if (socket != null) {
-                throw new IllegalStateException("already bound to " + socket.localAddress() + " (WSAEINVAL)");
+            if (socket() != null) {
+                throw new IllegalStateException("already bound to " + socket().localAddress() + " (WSAEINVAL)");
             }
             Socket s;
             try {
@@ -90,8 +58,7 @@ final class UnixAsyncServerSocket extends EmulatedIoHandle implements AsyncServe
                 }
                 throw e;
             }
-            socket = s;
-            watch = backend.watch(s, this, poller);
+            attach(s); // the fd is the socket's from here: bound, listening and watched
         }
     }
 
@@ -110,13 +77,13 @@ final class UnixAsyncServerSocket extends EmulatedIoHandle implements AsyncServe
 
     @Override
     public boolean isBound() {
-        return socket != null;
+        return socket() != null;
     }
 
     /** accept() on the listening fd; the new fd goes to {@code op}. Guarded by lock: called from an attempt. */
     @Override
     public int acceptNext(AcceptOp<Integer> op) {
-        Socket s = socket;
+        Socket s = socket();
         if (s == null) {
             return -Win32Error.ERROR_INVALID_HANDLE;
         }
@@ -141,7 +108,8 @@ final class UnixAsyncServerSocket extends EmulatedIoHandle implements AsyncServe
     @Override
     public InetSocketAddress localAddress() {
         synchronized (lock) {
-            return socket == null ? null : socket.localAddress();
+            Socket s = socket();
+            return s == null ? null : s.localAddress();
         }
     }
 

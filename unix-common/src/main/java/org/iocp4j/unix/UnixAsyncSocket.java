@@ -1,6 +1,5 @@
 package org.iocp4j.unix;
 
-import io.netty.channel.unix.Socket;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -10,15 +9,15 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NotYetConnectedException;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import io.netty.channel.unix.Socket;
 import org.iocp4j.internal.io.AcceptTarget;
-import org.iocp4j.internal.io.EmulatedIoHandle;
 import org.iocp4j.internal.io.PendingOp;
-import org.iocp4j.spi.SocketOptionValues;
 import org.iocp4j.io.AsyncSocket;
+import org.iocp4j.io.BufferRules;
 import org.iocp4j.io.Overlapped;
 import org.iocp4j.io.SocketOptionRules;
 import org.iocp4j.io.SocketRules;
-import org.iocp4j.io.BufferRules;
+import org.iocp4j.spi.SocketOptionValues;
 
 /**
  * An overlapped TCP socket over Netty's non-blocking unix {@link Socket}. It has no fd until
@@ -26,15 +25,8 @@ import org.iocp4j.io.BufferRules;
  * unused socket costs no descriptor. Every syscall runs under the handle's lock, and the fd is
  * closed only after the handle is marked closed, so no syscall can meet a reused fd number.
  */
-final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket, AcceptTarget.Landing<Integer> {
+final class UnixAsyncSocket extends FdHandle implements AsyncSocket, AcceptTarget.Landing<Integer> {
     private static final System.Logger LOG = System.getLogger(UnixAsyncSocket.class.getName());
-    private final UnixBackend backend;
-    /** Where this handle's fd is watched: the poller of the port it was opened through. */
-    private final Poller poller;
-    /** Null until a connect starts or an accept lands. Guarded by lock. */
-    private Socket socket;
-    /** Watches {@link #socket}. Guarded by lock. */
-    private FdWatch watch;
     /** Options given before the fd exists, set on every fd this socket gets. Guarded by lock. */
     private final SocketOptionValues options = new SocketOptionValues();
     /**
@@ -51,13 +43,7 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket, Acc
     final AcceptTarget<Integer> accepts = new AcceptTarget<>(this, this);
 
     UnixAsyncSocket(UnixBackend backend, Poller poller) {
-        this.backend = backend;
-        this.poller = poller;
-    }
-
-    @Override
-    protected String backend() {
-        return backend.name();
+        super(backend, poller);
     }
 
     UnixBackend unixBackend() {
@@ -65,22 +51,8 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket, Acc
     }
 
     @Override
-    protected void arm(PendingOp.Direction direction) {
-        // the FdWatch is edge-triggered and always armed
-    }
-
-    @Override
-    protected void release() {
-        FdWatch w;
-        synchronized (lock) {
-            w = watch;
-            watch = null;
-            socket = null;
-        }
+    void fdForgotten() {
         accepts.socketClosed(); // R71: the accept into this socket is aborted
-        if (w != null) {
-            w.release();
-        }
     }
 
     @Override
@@ -128,24 +100,27 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket, Acc
             if (isClosed()) {
                 throw new ClosedChannelException();
             }
-            if (socket == null) {
+            Socket s = socket();
+            if (s == null) {
                 throw new NotYetConnectedException();
             }
-            socket.shutdown(false, true);
+            s.shutdown(false, true);
         }
     }
 
     @Override
     public InetSocketAddress localAddress() {
         synchronized (lock) {
-            return socket == null ? null : socket.localAddress();
+            Socket s = socket();
+            return s == null ? null : s.localAddress();
         }
     }
 
     @Override
     public InetSocketAddress remoteAddress() {
         synchronized (lock) {
-            return socket == null ? null : socket.remoteAddress();
+            Socket s = socket();
+            return s == null ? null : s.remoteAddress();
         }
     }
 
@@ -169,8 +144,9 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket, Acc
             if (isClosed()) {
                 throw new ClosedChannelException();
             }
-            if (socket != null) {
-                UnixSocketOptions.set(socket, option, value); // a refusal changes nothing
+            Socket s = socket();
+            if (s != null) {
+                UnixSocketOptions.set(s, option, value); // a refusal changes nothing
             }
             options.remember(option, value); // a failed connect's next fd gets it too
         }
@@ -183,18 +159,14 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket, Acc
             if (isClosed()) {
                 throw new ClosedChannelException();
             }
-            return socket != null ? UnixSocketOptions.get(socket, option) : options.valueBeforeTheSocket(option);
+            Socket s = socket();
+            return s != null ? UnixSocketOptions.get(s, option) : options.valueBeforeTheSocket(option);
         }
     }
 
     /** Sets the options given so far on a new fd, in the order given. */
     private void applyOptions(Socket s) throws IOException {
         options.applyTo((option, value) -> UnixSocketOptions.set(s, option, value));
-    }
-
-    /** The socket, or null before connect/accept. Guarded by lock: call from an attempt. */
-    Socket socket() {
-        return socket;
     }
 
     /** True if neither a connection nor an accept is tied to this socket. Guarded by lock. */
@@ -215,27 +187,22 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket, Acc
             }
             throw new UncheckedIOException(e);
         }
-        socket = s;
-        watch = backend.watch(s, this, poller);
+        attach(s);
         return s;
     }
 
     /** A connect failed or was cancelled: drop its fd so the socket can connect again. Guarded by lock. */
     void dropFailedConnect() {
-        if (isClosed() || watch == null) {
-            return; // release() closes it
+        if (!isClosed()) { // else release() closes it
+            detach();
         }
-        FdWatch w = watch;
-        watch = null;
-        socket = null;
-        w.release();
     }
 
     // ---- for accepts (AcceptTarget.Landing, called with the lock held) ------------------------
 
     @Override
     public boolean isConnectedOrConnecting() {
-        return socket != null;
+        return socket() != null;
     }
 
     /**
@@ -251,15 +218,14 @@ final class UnixAsyncSocket extends EmulatedIoHandle implements AsyncSocket, Acc
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "an accepted socket refused an option set before the accept", e);
         }
-        socket = s;
-        watch = backend.watch(socket, this, poller);
+        attach(s);
     }
 
     @Override
     public String toString() {
         Socket s;
         synchronized (lock) {
-            s = socket;
+            s = socket();
         }
         return "AsyncSocket[" + backend.name() + (s == null ? "" : ", fd " + s.intValue())
                 + (isClosed() ? ", closed]" : "]");
