@@ -3,7 +3,6 @@ package org.iocp4j.epoll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.iocp4j.CompletionEntry;
 import org.iocp4j.CompletionPort;
@@ -12,10 +11,9 @@ import org.iocp4j.PortOptions;
 import org.iocp4j.conformance.EngineFixture;
 import org.junit.jupiter.api.Test;
 
-/** The fixture the conformance suites will use opens epoll ports and sees the engine's invariants. */
+/** The fixture the conformance suites use opens epoll ports and sees the engine's invariants. */
 class EpollFixtureTest {
-    private final EngineFixture fixture =
-            new EngineFixture(EpollBackend.NAME, EpollBackend::open, Duration.ofSeconds(10));
+    private final EngineFixture fixture = EpollFixture.INSTANCE;
 
     @Test
     void opensEpollPortsWhoseInvariantsHold() throws Exception {

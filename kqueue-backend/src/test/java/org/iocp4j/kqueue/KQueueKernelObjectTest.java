@@ -1,8 +1,6 @@
 package org.iocp4j.kqueue;
 
-import java.time.Duration;
 import org.iocp4j.conformance.BackendFixture;
-import org.iocp4j.conformance.EngineFixture;
 import org.iocp4j.conformance.KernelObjectSuite;
 import org.junit.jupiter.api.Tag;
 
@@ -11,6 +9,6 @@ import org.junit.jupiter.api.Tag;
 class KQueueKernelObjectTest extends KernelObjectSuite {
     @Override
     protected BackendFixture fixture() {
-        return new EngineFixture(KQueueBackend.NAME, KQueueBackend::open, Duration.ofSeconds(10));
+        return KQueueFixture.INSTANCE;
     }
 }
