@@ -100,6 +100,7 @@ public final class EmulatedCompletionPort extends PortWait implements Completion
         long nanos = PortCalls.timeoutNanos(timeout, unit);
         int n = take(ThreadRecord.current(), nanos, 1, into);
         if (n > 0) {
+            OverlappedRelease.packetGone(into.overlapped()); // R67: free once its completion arrives
             return into.error() == 0 ? DequeueStatus.COMPLETED : DequeueStatus.FAILED;
         }
         into.clearPacket();
@@ -120,6 +121,9 @@ public final class EmulatedCompletionPort extends PortWait implements Completion
         int n = take(me, nanos, limit, null);
         if (n <= 0) {
             return status(n);
+        }
+        for (int i = 0; i < n; i++) {
+            OverlappedRelease.packetGone(me.overlappeds[i]); // R67
         }
         // A handler may dequeue again on this thread: deliver from these arrays, which a nested
         // call will not reuse (ThreadRecord.delivering).

@@ -171,6 +171,7 @@ final class PacketRing extends SpinLock {
     void clear() {
         int h = head;
         for (int c = tail.count; h != c; h++) {
+            OverlappedRelease.packetGone(overlappeds[h & mask]); // R38: it will never be dequeued
             overlappeds[h & mask] = null;
         }
         countSeen = h;

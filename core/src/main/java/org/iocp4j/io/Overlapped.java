@@ -9,10 +9,12 @@ import org.iocp4j.Win32Error;
  * {@link org.iocp4j.CompletionEntry#overlapped()}. Subclass it (or use {@link #attach}) to keep
  * your per-operation state next to it, as C programs embed OVERLAPPED in a larger struct.
  *
- * <p>An Overlapped is in flight from the call that issues the operation until the operation
- * completes; issuing another operation with it meanwhile throws {@link IllegalStateException}
- * (Windows would corrupt memory, R67). It is free again when the operation completes: before its
- * packet is queued, or when the call returns for a synchronous completion without a packet.
+ * <p>An Overlapped is in flight from the call that issues the operation until its completion
+ * arrives (R67): until its packet is dequeued, or, for an operation that completes without a
+ * packet (a synchronous failure, R52, or a synchronous success in skip mode, R56), until the call
+ * returns. Issuing another operation with it meanwhile throws {@link IllegalStateException}
+ * (Windows would corrupt memory). Every backend keeps this rule, so code that reuses an
+ * Overlapped too early fails the same way on Linux as on Windows.
  *
  * <p>Thread safety: the in-flight state is atomic. {@link #bytesTransferred()} and
  * {@link #error()} are written before the packet is queued, so they are visible to the thread
@@ -21,6 +23,8 @@ import org.iocp4j.Win32Error;
 public class Overlapped {
     private static final int IDLE = 0;
     private static final int IN_FLIGHT = 1;
+    /** Completed; its packet is queued and not yet dequeued. */
+    private static final int PACKET_QUEUED = 2;
 
     private final AtomicInteger state = new AtomicInteger(IDLE);
     private volatile int bytesTransferred;
@@ -49,9 +53,9 @@ public class Overlapped {
         return error;
     }
 
-    /** True while an operation issued with this Overlapped has not completed. */
+    /** True from the call that issues an operation until its completion arrives (see the class comment). */
     public final boolean isInFlight() {
-        return state.get() == IN_FLIGHT;
+        return state.get() != IDLE;
     }
 
     public final Object attachment() {
@@ -74,11 +78,30 @@ public class Overlapped {
         }
     }
 
-    /** Backends: records the result and frees the Overlapped; call before queuing its packet. */
+    /** Backends: records the result of an operation that completes without a packet, and frees the Overlapped. */
     public final void complete(int bytes, int win32Error) {
         this.bytesTransferred = bytes;
         this.error = win32Error;
         state.set(IDLE);
+    }
+
+    /**
+     * Backends: records the result of an operation whose packet is about to be queued; call before
+     * queuing it. The Overlapped stays in flight until {@link #packetDequeued()}.
+     */
+    public final void completeWithPacket(int bytes, int win32Error) {
+        this.bytesTransferred = bytes;
+        this.error = win32Error;
+        state.set(PACKET_QUEUED);
+    }
+
+    /**
+     * Backends: this Overlapped's packet was dequeued, or will never be (the port is gone): it is
+     * free. Does nothing unless a packet of its own was queued, so a packet someone posted with it
+     * leaves an operation in flight alone.
+     */
+    public final void packetDequeued() {
+        state.compareAndSet(PACKET_QUEUED, IDLE);
     }
 
     /** Backends: the operation was never started (bad argument found after {@link #begin()}). */

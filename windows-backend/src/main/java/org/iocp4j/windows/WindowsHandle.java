@@ -157,8 +157,8 @@ abstract class WindowsHandle implements IoHandle {
         int bytes = success ? op.kernelBytes() : 0;
         int error = op.settle(bytes, success ? 0 : r);
         ov.backendState(null);
-        ov.complete(bytes, error);
         if (success && port != null && !skipNative) {
+            ov.completeWithPacket(bytes, error); // R67: in flight until that packet is dequeued
             op.completedEarly = true; // R51: its packet comes; the block waits for it
             op.earlyError = error;
             link(op);
@@ -166,6 +166,7 @@ abstract class WindowsHandle implements IoHandle {
                 OpTable.markCandidate(op);
             }
         } else {
+            ov.complete(bytes, error);
             OpTable.release(op); // R52, R56: no packet
         }
         return success && error == 0 ? Win32Error.ERROR_SUCCESS : error;
@@ -190,6 +191,7 @@ abstract class WindowsHandle implements IoHandle {
         int reported = error;
         if (op.completedEarly) {
             reported = op.earlyError == 0 ? error : op.earlyError;
+            op.overlapped.packetDequeued(); // or it never will be: the port is gone
         } else {
             reported = op.settle(bytes, error);
             if (op.overlapped.backendState() == op) {

@@ -41,15 +41,17 @@ class WindowsNativeMemoryTest extends IoTestSupport {
     }
 
     @Test
-    void anOverlappedReusedAfterASynchronousSuccessGetsEachPacketWithItsOwnBytes() throws Exception {
+    void r67_aSynchronousSuccessKeepsItsBlockAndItsOverlappedUntilItsPacketIsDequeued() throws Exception {
         AsyncSocket[] pair = connectedPair(1, 2);
         Overlapped ov = new Overlapped();
         assertEquals(ERROR_SUCCESS, pair[0].write(ByteBuffer.wrap(new byte[3]), ov));
-        assertEquals(ERROR_SUCCESS, pair[0].write(ByteBuffer.wrap(new byte[5]), ov), "free at once, though its packet waits");
-        assertEquals(2, ((WindowsHandle) pair[0]).liveOperations(), "two blocks, each waiting for its packet");
+        assertEquals(1, ((WindowsHandle) pair[0]).liveOperations(), "its block waits for its packet");
+        int blocks = OpTable.inUse();
+        assertThrows(IllegalStateException.class, () -> pair[0].write(ByteBuffer.wrap(new byte[5]), ov));
+        assertEquals(blocks, OpTable.inUse(), "the refused reuse allocated nothing");
         expectPacket(ov, 0, 3);
-        expectPacket(ov, 0, 5);
         assertEquals(0, ((WindowsHandle) pair[0]).liveOperations());
+        assertNoPacket();
     }
 
     @Test

@@ -44,6 +44,30 @@ public abstract class IoPacketRulesSuite extends IoSuite {
         assertNoPacket();
     }
 
+    /**
+     * An Overlapped stays in flight until its completion arrives (R67): after a write that queues a
+     * packet (done at once or pending), reusing it before that packet is dequeued is refused and
+     * changes nothing; once the packet is dequeued it is free.
+     */
+    @Test
+    public void r67_anOverlappedIsInFlightUntilItsPacketIsDequeued() throws Exception {
+        AsyncSocket[] pair = connectedPair(1, 2);
+        Overlapped w = new Overlapped();
+        assertQueuesAPacket(pair[0].write(ByteBuffer.wrap(new byte[3]), w));
+        assertTrue(w.isInFlight(), "its packet is not dequeued yet");
+        IllegalStateException x = assertThrows(IllegalStateException.class,
+                () -> pair[0].write(ByteBuffer.wrap(new byte[4]), w));
+        assertTrue(x.getMessage().contains("in flight"), x.getMessage());
+        expectPacket(w, 0, 3);
+        assertNoPacket();
+        assertFalse(w.isInFlight(), "free once its packet is dequeued");
+        Overlapped r = new Overlapped();
+        assertQueuesAPacket(pair[1].read(ByteBuffer.allocateDirect(16), r));
+        expectPacket(r, 0, 3); // only the first write was sent
+        assertQueuesAPacket(pair[0].write(ByteBuffer.wrap(new byte[5]), w)); // reused
+        expectPacket(w, 0, 5);
+    }
+
     @Test
     public void r52_aSynchronousFailureQueuesNothing() throws Exception {
         AsyncSocket unconnected = socket();

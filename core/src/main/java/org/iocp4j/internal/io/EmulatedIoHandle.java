@@ -196,30 +196,25 @@ public abstract class EmulatedIoHandle implements IoHandle {
     /**
      * Guarded by lock. {@code op}'s final result ({@link PendingOp#attempt()}'s form): settles it,
      * completes its Overlapped, queues its packet if {@code queuePacket}, then offers it for reuse.
+     * With a packet queued, the Overlapped stays in flight until the packet is dequeued (R67).
      */
     private void finish(PendingOp op, int result, boolean queuePacket) {
         int bytes = Math.max(result, 0);
         int error = result < 0 ? -result : 0;
         Overlapped ov = op.overlapped; // read before recycle: a reused op gets another
         op.completed(bytes, error);
-        ov.complete(bytes, error);
-        if (queuePacket) {
-            post(ov, bytes, error);
+        EmulatedCompletionPort p = port;
+        if (!queuePacket || p == null) {
+            ov.complete(bytes, error); // no port: the caller learns the result from the Overlapped
+        } else {
+            ov.completeWithPacket(bytes, error);
+            try {
+                p.insert(key, bytes, ov, error);
+            } catch (PortClosedException e) {
+                ov.packetDequeued(); // R38: completions after the port is gone are unreachable
+            }
         }
         recycle(op);
-    }
-
-    /** Guarded by lock. */
-    private void post(Overlapped ov, int bytes, int error) {
-        EmulatedCompletionPort p = port;
-        if (p == null) {
-            return; // no port: the caller learns the result from the Overlapped
-        }
-        try {
-            p.insert(key, bytes, ov, error);
-        } catch (PortClosedException e) {
-            // R38: completions after the port is gone are unreachable; the issuer is not told
-        }
     }
 
     private ArrayDeque<PendingOp> queue(PendingOp.Direction d) {

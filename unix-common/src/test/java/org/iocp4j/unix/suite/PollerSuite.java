@@ -189,10 +189,11 @@ public abstract class PollerSuite extends IoSuiteSupport {
         AsyncSocket[] pair = quietPair();
         Overlapped read = pendingRead(pair[1]);
         assertEquals(Win32Error.ERROR_SUCCESS, pair[0].write(message(), new Overlapped()));
-        await().atMost(PATIENCE_SECONDS, SECONDS).until(() -> !read.isInFlight());
-        assertEquals(8, read.bytesTransferred());
-        assertEquals(1, port.stats().queuedPackets(), "completed with nobody waiting: the packet is queued");
+        await().atMost(PATIENCE_SECONDS, SECONDS).until(() -> port.stats().queuedPackets() == 1);
+        assertEquals(8, read.bytesTransferred(), "completed with nobody waiting: the packet is queued");
+        assertTrue(read.isInFlight(), "in flight until its packet is dequeued (R67)");
         expectPacket(read, 0, 8);
+        assertFalse(read.isInFlight());
     }
 
     /**
@@ -212,7 +213,7 @@ public abstract class PollerSuite extends IoSuiteSupport {
         assertSame(first, idle.get(PATIENCE_SECONDS, SECONDS).overlapped(), "the waiter's own poll");
         Overlapped second = pendingRead(pair[1]); // nobody waits now: only the backstop can complete it
         assertEquals(Win32Error.ERROR_SUCCESS, pair[0].write(message(), new Overlapped()));
-        await().atMost(PATIENCE_SECONDS, SECONDS).until(() -> !second.isInFlight());
+        await().atMost(PATIENCE_SECONDS, SECONDS).until(() -> port.stats().queuedPackets() == 1);
         assertEquals(8, second.bytesTransferred());
     }
 
