@@ -31,7 +31,7 @@ import org.iocp4j.io.IoFactory;
  *     CompletionEntry entry = new CompletionEntry();
  *     while (true) {
  *         DequeueStatus s = port.dequeue(entry);
- *         if (!s.hasPacket()) break;              // ABANDONED or INVALID_HANDLE: port closed
+ *         if (!s.hasPacket()) break;              // ABANDONED or INVALID_HANDLE: port closed; INTERRUPTED
  *         if (s == DequeueStatus.FAILED) handleError(entry.overlapped(), entry.error());
  *         else handle(entry.key(), entry.bytes(), entry.overlapped());
  *     }
@@ -50,7 +50,12 @@ import org.iocp4j.io.IoFactory;
  * counted as active unless {@link PortOptions#watchThreadStates()} is on, in which case it is
  * noticed within about one {@link PortOptions#watchdogPeriod()} while packets wait. A thread's
  * exit (R29) is likewise noticed by that watchdog. Alertable waits and APCs (R49) are not
- * modelled. Packets carry Win32 error numbers, not NTSTATUS values.
+ * modelled: interrupting a waiting Java thread ends its dequeue with
+ * {@link DequeueStatus#INTERRUPTED}, as WAIT_IO_COMPLETION ends an alertable one. Packets carry
+ * Win32 error numbers, not NTSTATUS values. On the epoll and kqueue backends an operation
+ * completes when somebody polls readiness: usually a waiting worker; when none polls (all busy),
+ * a backstop thread takes over within milliseconds, so a completion can be queued a little later
+ * than the kernel would queue it on Windows.
  */
 public interface CompletionPort extends AutoCloseable {
 
