@@ -115,11 +115,13 @@ public interface CompletionPort extends AutoCloseable {
      * Opens sockets and files of this port's backend, for overlapped I/O completing to ports of
      * that backend.
      *
-     * @throws UnsupportedOperationException if the backend has no I/O (the {@code "java"} backend)
+     * @throws UnsupportedOperationException if the backend has no I/O (the {@code "java"} backend);
+     *     the message lists the backends present and why any is unavailable
      */
     default IoFactory io() {
         throw new UnsupportedOperationException("backend '" + backend() + "' has no I/O; open the port on an "
-                + "I/O backend (epoll, kqueue, windows or sim)");
+                + "I/O backend (epoll, kqueue, windows or sim: add its module). Backends here: "
+                + CompletionPorts.describe());
     }
 
     /** A snapshot of the port's counters. */

@@ -69,7 +69,8 @@ public final class CompletionPorts {
         return all;
     }
 
-    private static String describe() {
+    /** Each backend present with whether it is available, and why not. */
+    static String describe() {
         StringBuilder sb = new StringBuilder();
         for (CompletionPortProvider p : providers()) {
             if (!sb.isEmpty()) {
