@@ -29,6 +29,8 @@ final class WindowsAsyncSocket extends WindowsHandle implements AsyncSocket {
     private final SocketOptionValues options = new SocketOptionValues();
     /** The accept promised to land here, or null. Guarded by lock. */
     private AcceptOp acceptInto;
+    /** See {@link #assumeLayeredProvider()}. */
+    private volatile boolean layeredForTests;
 
     WindowsAsyncSocket() {
         // no native socket until connect or accept
@@ -47,7 +49,12 @@ final class WindowsAsyncSocket extends WindowsHandle implements AsyncSocket {
 
     @Override
     boolean kernelMaySkip(long handle) {
-        return isIfsSocket(handle);
+        return !layeredForTests && isIfsSocket(handle);
+    }
+
+    /** Tests: treat this socket's provider as layered, not IFS (R63), as on a machine with such an LSP. */
+    void assumeLayeredProvider() {
+        layeredForTests = true;
     }
 
     /** True if the socket's provider hands out real kernel handles (no layered provider, R63). */

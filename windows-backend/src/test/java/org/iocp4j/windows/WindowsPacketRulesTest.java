@@ -39,6 +39,29 @@ class WindowsPacketRulesTest extends IoTestSupport {
                 ReplaceCompletion.queryModes(h), "the kernel holds the same modes (FileIoCompletionNotificationInformation)");
     }
 
+    /**
+     * R63: on a socket of a layered (non-IFS) provider the skip bit is recorded but not given to
+     * the kernel, so a synchronous success still queues its packet; it is reported as pending, so
+     * that in skip mode ERROR_SUCCESS always means no packet comes.
+     */
+    @Test
+    void r63_onALayeredProviderASkipModeSuccessIsReportedPendingAndItsPacketComes() throws Exception {
+        AsyncSocket[] pair = connectedPair(1, 2);
+        ((WindowsAsyncSocket) pair[0]).assumeLayeredProvider();
+        pair[0].setCompletionNotificationModes(IoHandle.SKIP_COMPLETION_PORT_ON_SUCCESS);
+        assertEquals(IoHandle.SKIP_COMPLETION_PORT_ON_SUCCESS, pair[0].completionNotificationModes(), "recorded");
+        long h;
+        synchronized (((WindowsHandle) pair[0]).lock) {
+            h = ((WindowsHandle) pair[0]).nativeHandle();
+        }
+        assertEquals(0, ReplaceCompletion.queryModes(h), "not given to the kernel");
+        Overlapped w = new Overlapped();
+        assertEquals(ERROR_IO_PENDING, pair[0].write(ByteBuffer.wrap(new byte[5]), w));
+        assertTrue(w.isInFlight());
+        expectPacket(w, 0, 5);
+        assertNoPacket();
+    }
+
     @Test
     void r9_aSecondAssociationFailsWithTheKernelsErrorAndTheFirstStays() throws Exception {
         AsyncSocket[] pair = connectedPair(1, 2);
