@@ -26,17 +26,35 @@ public final class Narrator {
     static final String MAIN_PORT = "port";
 
     private final PrintStream out;
+    private final String backend;
     private final List<Step> trace = new ArrayList<>(); // guarded by this
 
-    /** A narrator printing to {@code out}. */
+    /** A narrator printing to {@code out}, on the backend {@link #backendThatReportsEvents()} picks. */
     public Narrator(PrintStream out) {
         this.out = out;
+        this.backend = backendThatReportsEvents();
+    }
+
+    /**
+     * The best backend here whose ports report their events: the default one, unless that is the
+     * kernel's own port (Windows), which schedules without telling anyone; then the engine on
+     * real threads, {@code "java"}, which follows the same rules and says what it does.
+     */
+    public static String backendThatReportsEvents() {
+        try (CompletionPort probe = CompletionPorts.open(1)) {
+            return probe.capabilities().reportsEvents() ? probe.backend() : "java";
+        }
+    }
+
+    /** The backend the ports this narrator opens run on. */
+    public String backend() {
+        return backend;
     }
 
     /** Opens a port labelled {@code label} whose every event this narrator tells. */
     public CompletionPort open(String label, int concurrency) {
         PortView view = new PortView(label, concurrency);
-        return CompletionPorts.open(PortOptions.builder().concurrency(concurrency).listener(view).build());
+        return CompletionPorts.open(backend, PortOptions.builder().concurrency(concurrency).listener(view).build());
     }
 
     /** Prints and records a note about the calling thread: something the port cannot see. */

@@ -3,8 +3,6 @@ package org.iocp4j.examples.tour;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.iocp4j.CompletionPort;
-import org.iocp4j.CompletionPorts;
 
 /**
  * A short tour of I/O completion ports on real threads: each stop plays a classic situation
@@ -40,15 +38,11 @@ public final class Tour {
             }
         }
         PrintStream out = System.out;
-        String backend;
-        try (CompletionPort probe = CompletionPorts.open(1)) {
-            backend = probe.backend();
-        }
-        out.println("iocp4j tour: I/O completion ports on real threads (backend: " + backend + ")");
+        Narrator narrator = new Narrator(out);
+        out.println("iocp4j tour: I/O completion ports on real threads (backend: " + narrator.backend() + ")");
         out.println("Each line: the thread, what it did and why (rule numbers of spec/iocp.md). Lines the");
         out.println("port reported end with its counters: active threads / concurrency maximum, packets");
         out.println("queued. #n is the packet posted with key n.");
-        Narrator narrator = new Narrator(out);
         int failed = 0;
         for (int i : chosen) {
             Outcome o = play(i, all.size(), all.get(i - 1), narrator);
