@@ -42,7 +42,6 @@ public final class StallProbe {
     private final ByteBuffer bufB = ByteBuffer.allocateDirect(1);
     private final Overlapped readA = new Overlapped();
     private final Overlapped readB = new Overlapped();
-    private final Overlapped writeA = new Overlapped();
     private final BlockingQueue<Long> bLatencies = new LinkedBlockingQueue<>();
     private final BlockingQueue<Boolean> slowStarted = new LinkedBlockingQueue<>();
     private volatile boolean slow;
@@ -56,10 +55,15 @@ public final class StallProbe {
         int trials = intFlag(args, "--trials", 20);
         int fastMs = intFlag(args, "--fast-ms", 500);
         int slowMs = intFlag(args, "--slow-ms", 50);
-        new StallProbe().run(trials, fastMs, slowMs);
+        report(new StallProbe().run(trials, fastMs, slowMs), slowMs);
     }
 
-    private void run(int trials, int fastMs, int slowMs) throws Exception {
+    /** Runs the probe on a fresh port; returns each trial's wait in nanoseconds. */
+    static long[] probe(int trials, int fastMs, int slowMs) throws Exception {
+        return new StallProbe().run(trials, fastMs, slowMs);
+    }
+
+    private long[] run(int trials, int fastMs, int slowMs) throws Exception {
         AsyncServerSocket listener = port.io().openServerSocket();
         listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         listener.associate(port, ACCEPTED);
@@ -86,11 +90,11 @@ public final class StallProbe {
             }
             slow = true;
             outA.write(1);
-            slowStarted.take();
+            await(slowStarted, "A's slow request to start");
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5)); // B's request arrives 5 ms into A's
             bSentAt = System.nanoTime();
             clientB.getOutputStream().write(1);
-            waits[t] = bLatencies.take();
+            waits[t] = await(bLatencies, "B's completion to reach a worker");
             inA.read(); // the slow reply
             slow = false;
         }
@@ -103,7 +107,7 @@ public final class StallProbe {
         clientA.close();
         clientB.close();
         port.close();
-        report(waits, slowMs);
+        return waits;
     }
 
     private Thread worker(int slowMs, String name) {
@@ -116,7 +120,7 @@ public final class StallProbe {
                         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(slowMs)); // a slow request's work
                     }
                     bufA.flip();
-                    serverA.write(bufA, writeA);
+                    serverA.write(bufA, new Overlapped()); // its packet may still be queued at the next write (R67)
                     readNext(serverA, bufA, readA);
                 } else if (e.overlapped() == readB) {
                     bLatencies.add(System.nanoTime() - bSentAt);
@@ -159,6 +163,16 @@ public final class StallProbe {
         System.out.printf("backstop %s: B's completion reached its worker after (µs, %d trials, sorted) %s%n",
                 backstop, us.length, Arrays.toString(us));
         System.out.printf("median %d µs, max %d µs (A's request took %d ms)%n", us[us.length / 2], us[us.length - 1], slowMs);
+    }
+
+    /** The next element, or an exception after 10 s: a worker died or the port lost the packet. */
+    private static <T> T await(BlockingQueue<T> queue, String what) throws InterruptedException {
+        T next = queue.poll(10, TimeUnit.SECONDS);
+        if (next == null) {
+            throw new IllegalStateException("waited 10 s for " + what + ": a worker failed (see its trace) or a "
+                    + "completion was lost");
+        }
+        return next;
     }
 
     private static int intFlag(String[] args, String name, int fallback) {
