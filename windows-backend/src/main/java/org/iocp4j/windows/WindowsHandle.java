@@ -170,14 +170,16 @@ abstract class WindowsHandle implements IoHandle {
             ov.complete(bytes, error);
             OpTable.release(op); // R52, R56: no packet
         }
-        if (!success || error != 0) {
-            return error;
+        if (packetComes) {
+            // Its packet comes, so the answer must not be a failure (R52: a failure queues none):
+            // a success that settling turned into an error (AcceptEx's or ConnectEx's context
+            // update failing) is reported by the packet, the call saying pending. So is a success
+            // in a skip mode the kernel was not given (R63: a layered provider): in skip mode
+            // ERROR_SUCCESS then always means "no packet", on every provider and backend.
+            return error != 0 || (modes & SKIP_COMPLETION_PORT_ON_SUCCESS) != 0 ? Win32Error.ERROR_IO_PENDING
+                    : Win32Error.ERROR_SUCCESS;
         }
-        // Skip mode asked for but not in the kernel (R63: a layered provider): the packet comes
-        // anyway, so say pending. In skip mode ERROR_SUCCESS then always means "no packet", on
-        // every provider and backend, and code that handles it inline never sees it twice.
-        return packetComes && (modes & SKIP_COMPLETION_PORT_ON_SUCCESS) != 0 ? Win32Error.ERROR_IO_PENDING
-                : Win32Error.ERROR_SUCCESS;
+        return success && error == 0 ? Win32Error.ERROR_SUCCESS : error;
     }
 
     /**
