@@ -42,6 +42,7 @@ abstract class FdHandle extends EmulatedIoHandle {
     /** Takes {@code s} as this handle's fd and starts watching it. Guarded by lock. */
     final void attach(Socket s) {
         socket = s;
+        newDescriptor();
         watch = backend.watch(s, this, poller);
     }
 
@@ -50,6 +51,7 @@ abstract class FdHandle extends EmulatedIoHandle {
         FdWatch w = watch;
         watch = null;
         socket = null;
+        newDescriptor(); // the next connect opens another fd
         if (w != null) {
             w.release();
         }

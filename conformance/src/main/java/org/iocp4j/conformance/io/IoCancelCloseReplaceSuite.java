@@ -11,7 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import org.iocp4j.CompletionEntry;
@@ -71,6 +73,7 @@ public abstract class IoCancelCloseReplaceSuite extends IoSuite {
         for (Packet p : got.values()) {
             assertEquals(Win32Error.describe(ERROR_OPERATION_ABORTED), Win32Error.describe(p.error()));
             assertEquals(0, p.bytes());
+            assertEquals(3, p.key());
         }
         assertNoPacket();
     }
@@ -119,6 +122,46 @@ public abstract class IoCancelCloseReplaceSuite extends IoSuite {
         Overlapped peer = new Overlapped();
         settle(pair[0].read(ByteBuffer.allocateDirect(8), peer), peer);
         assertEquals(0, entry.bytes());
+    }
+
+    /** A write waiting for room (the peer reads nothing) completes with its close error too. */
+    @Test
+    public void r71_closingASocketCompletesItsPendingWriteWithConnectionAborted() throws Exception {
+        AsyncSocket[] pair = connectedPair(1, 2);
+        pair[0].setCompletionNotificationModes(IoHandle.SKIP_COMPLETION_PORT_ON_SUCCESS); // no packet per full write
+        ByteBuffer big = ByteBuffer.allocateDirect(1 << 20);
+        Overlapped w = null;
+        for (int i = 0; i < 512 && w == null; i++) { // until the socket buffers are full
+            Overlapped ov = new Overlapped();
+            big.clear();
+            int r = pair[0].write(big, ov);
+            if (r == ERROR_IO_PENDING) {
+                w = ov;
+            } else {
+                assertEquals(ERROR_SUCCESS, r);
+            }
+        }
+        assertTrue(w != null, "512 MiB written without a write pending: the peer's buffers never filled");
+        pair[0].close();
+        expectPacket(w, ERROR_CONNECTION_ABORTED, 0);
+        assertNoPacket();
+    }
+
+    /**
+     * An operation outlives the thread that issued it (R70, Vista and later): the read's packet
+     * comes after that thread has ended.
+     */
+    @Test
+    public void r70_aReadIssuedByAThreadThatEndedStillCompletes() throws Exception {
+        AsyncSocket[] pair = connectedPair(1, 2);
+        Overlapped r = new Overlapped();
+        Thread issuer = start("issuer", () -> assertEquals(ERROR_IO_PENDING, pair[1].read(ByteBuffer.allocateDirect(8), r)));
+        join(issuer);
+        Overlapped w = new Overlapped();
+        assertEquals(ERROR_SUCCESS, pair[0].write(ByteBuffer.wrap(new byte[5]), w));
+        Packet p = packetsFor(w, r).get(r);
+        assertEquals(0, p.error(), "not cancelled by its thread's end (R70)");
+        assertEquals(5, p.bytes());
     }
 
     @Test
@@ -177,6 +220,48 @@ public abstract class IoCancelCloseReplaceSuite extends IoSuite {
         assertNoPacket();
     }
 
+    /**
+     * A cancelled connect (R65) leaves the socket free to connect again (docs/io.md): the next
+     * connect starts and completes. The first connect goes to a listener whose accept queue is
+     * full, where Linux drops the SYN, so it stays pending until the cancel. (Windows and the
+     * simulator refuse a connection beyond a full queue instead, a round trip later.)
+     */
+    @Test
+    public void r65_aSocketWhoseConnectWasCancelledConnectsAgain() throws Exception {
+        AsyncServerSocket full = closeLater(io.openServerSocket());
+        full.bind(new InetSocketAddress(address(), 0), 1);
+        for (int i = 0; i < 2; i++) { // Linux queues two connections on a backlog of 1, others one
+            AsyncSocket filler = socket();
+            filler.associate(port, 9);
+            Overlapped f = new Overlapped();
+            expectIssued(filler.connect(full.localAddress(), f));
+            CompletionEntry e = next();
+            assertEquals(f, e.overlapped());
+            if (e.error() == Win32Error.ERROR_CONNECTION_REFUSED) {
+                break; // the queue is full
+            }
+            assertEquals(0, e.error(), () -> Win32Error.describe(e.error()));
+        }
+        AsyncSocket client = socket();
+        client.associate(port, 4);
+        Overlapped first = new Overlapped();
+        expectIssued(client.connect(full.localAddress(), first));
+        client.cancel(first);
+        CompletionEntry e = next();
+        assertEquals(first, e.overlapped());
+        assumeTrue(e.error() != 0, "the connect completed before the cancel (R66): this backend queued a "
+                + "third connection on a backlog of 1");
+        assertEquals(Win32Error.describe(ERROR_OPERATION_ABORTED), Win32Error.describe(e.error()));
+        AsyncServerSocket l = listener();
+        Overlapped again = new Overlapped();
+        expectIssued(client.connect(l.localAddress(), again));
+        CompletionEntry done = next();
+        assertEquals(again, done.overlapped());
+        assertEquals(0, done.error(), () -> Win32Error.describe(done.error()));
+        assertEquals(l.localAddress().getPort(), client.remoteAddress().getPort());
+        assertNoPacket();
+    }
+
     @Test
     public void r73_closingWithNothingPendingQueuesNothing() throws Exception {
         AsyncSocket[] pair = connectedPair(1, 2);
@@ -225,6 +310,18 @@ public abstract class IoCancelCloseReplaceSuite extends IoSuite {
         Overlapped w = new Overlapped();
         assertEquals(ERROR_SUCCESS, pair[0].write(ByteBuffer.wrap(new byte[1]), w));
         assertEquals(2, packetsFor(w, r).get(r).key(), "the pending read still completes to the first port");
+        assertNoPacket(other);
+    }
+
+    @Test
+    public void replacingThePortOfAClosedHandleIsRefusedAndQueuesNothing() throws Exception {
+        AsyncSocket[] pair = connectedPair(1, 2);
+        pair[0].close();
+        CompletionPort other = openPort(1);
+        IllegalStateException x = assertThrows(IllegalStateException.class, () -> pair[0].replacePort(other, 9));
+        assertTrue(x.getMessage().contains("closed"), x.getMessage());
+        assertThrows(IllegalStateException.class, () -> pair[0].replacePort(null, 0));
+        assertNoPacket();
         assertNoPacket(other);
     }
 

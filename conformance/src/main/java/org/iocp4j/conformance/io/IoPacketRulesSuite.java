@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import org.iocp4j.CompletionPort;
 import org.iocp4j.Win32Error;
@@ -112,6 +113,24 @@ public abstract class IoPacketRulesSuite extends IoSuite {
         Overlapped w = new Overlapped();
         assertEquals(ERROR_SUCCESS, pair[0].write(ByteBuffer.wrap(new byte[2]), w));
         assertEquals(2, packetsFor(w, r).get(r).bytes());
+    }
+
+    /** R57's other half: in skip mode a pending operation that fails still queues its packet. */
+    @Test
+    public void r57_skipOnSuccessStillQueuesThePacketOfAPendingOperationThatFails() throws Exception {
+        InetSocketAddress nobody = refusedAddress();
+        AsyncSocket c = socket();
+        c.associate(port, 4);
+        c.setCompletionNotificationModes(IoHandle.SKIP_COMPLETION_PORT_ON_SUCCESS);
+        Overlapped ov = new Overlapped();
+        int r = c.connect(nobody, ov);
+        if (r == ERROR_IO_PENDING) { // Linux, the simulator and Windows: the refusal comes later
+            expectPacket(ov, Win32Error.ERROR_CONNECTION_REFUSED, 0);
+            assertEquals(4, entry.key());
+        } else { // a kernel may refuse inside connect(): a synchronous failure, no packet (R58)
+            assertEquals(Win32Error.describe(Win32Error.ERROR_CONNECTION_REFUSED), Win32Error.describe(r));
+        }
+        assertNoPacket();
     }
 
     @Test

@@ -87,6 +87,11 @@ public final class Acceptor<C> {
         synchronized (listener.lock) {
             if (r == Win32Error.ERROR_IO_PENDING) {
                 op.markPending();
+                if (target.isClosed() && op.isCancellable()) {
+                    // the target closed while this was issued, before it counted as pending, so
+                    // its close could not abort it (abort below): do it now (R71)
+                    listener.cancel(op.overlapped());
+                }
             } else if (!op.isFinished()) {
                 target.unreserve(op); // refused before it started (closed listener)
             }

@@ -130,6 +130,18 @@ public abstract class EmulatedIoHandle implements IoHandle {
         }
     }
 
+    /**
+     * Guarded by lock. The handle's OS descriptor changed (a new one, or none after a failed or
+     * cancelled connect): nothing is known of its readiness, so the next operation of either
+     * direction is tried at once instead of waiting for readiness that the old one would have
+     * reported.
+     */
+    protected final void newDescriptor() {
+        readMayBeReady = true;
+        writeMayBeReady = true;
+        readEndSeen = false;
+    }
+
     /** The backend saw the peer end the read side; call before {@link #onReady} for READ. */
     public final void onReadEnd() {
         synchronized (lock) {
@@ -242,6 +254,10 @@ public abstract class EmulatedIoHandle implements IoHandle {
     public final void replacePort(CompletionPort port, long key) {
         EmulatedCompletionPort p = port == null ? null : checkPort(port);
         synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("handle is closed (ERROR_INVALID_HANDLE): replace the port of an "
+                        + "open handle");
+            }
             if (!everAssociated) {
                 throw new IllegalStateException("handle was never associated (STATUS_INVALID_PARAMETER, R75)");
             }

@@ -154,6 +154,19 @@ class AcceptorTest {
         expectNoPacket();
     }
 
+    /** The target closes while its accept is being issued, before the accept counts as pending. */
+    @Test
+    void r71_aTargetClosedWhileItsAcceptIsIssuedStillAbortsIt() {
+        Overlapped ov = new Overlapped();
+        listener.duringEmptyAttempt = target::close;
+        assertEquals(ERROR_IO_PENDING, accept(target, ov));
+        expectPacket(ov, ERROR_OPERATION_ABORTED);
+        assertFalse(listener.hasPendingIo());
+        listener.arrive("c1");
+        assertEquals(List.of(), listener.discarded); // the connection waits for the next accept
+        expectNoPacket();
+    }
+
     @Test
     void r71_aConnectionMeetingATargetClosedMeanwhileIsDroppedAndTheAcceptAborted() {
         Overlapped ov = new Overlapped();

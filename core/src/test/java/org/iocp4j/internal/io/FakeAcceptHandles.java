@@ -29,6 +29,8 @@ final class FakeAcceptHandles {
         final List<String> discarded = new ArrayList<>();
         boolean bound = true;
         int failNextWith;
+        /** Runs inside the next attempt that finds no connection (once): a race to stage. */
+        Runnable duringEmptyAttempt;
 
         @Override
         protected void release() {
@@ -48,6 +50,11 @@ final class FakeAcceptHandles {
                 return -e;
             }
             String c = backlog.poll();
+            if (c == null && duringEmptyAttempt != null) {
+                Runnable r = duringEmptyAttempt;
+                duringEmptyAttempt = null;
+                r.run();
+            }
             return c == null ? PendingOp.WOULD_BLOCK : op.land(c);
         }
 

@@ -201,6 +201,7 @@ final class SimSocket extends SimHandle implements AsyncSocket, AcceptTarget.Lan
         }
         if (!success) {
             h.abandon();
+            newDescriptor(); // the next connect starts afresh
         }
     }
 
