@@ -90,7 +90,14 @@ final class Backstop implements Runnable {
                 boolean busy = n > 0 && (now - lastLook) / n < graceNanos / 4;
                 lastLook = now;
                 lastReleases += n;
+                boolean wasEager = eager;
                 eager = busy && alarm.movesWithoutWaking();
+                if (eager && !wasEager) {
+                    // Releases that came while it patrolled set nothing, and its patrol alarm may
+                    // have rung already: set the alarm once itself, or a role given up by the last
+                    // of them would wait for a release that never comes.
+                    setAlarm(now + graceNanos);
+                }
                 if (!eager) {
                     quiet = n == 0 ? quiet + 1 : 0;
                     if (quiet >= QUIET_LOOKS) {

@@ -3,6 +3,7 @@ package org.iocp4j.unix;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -85,12 +86,90 @@ class BackstopTest {
         }
         assertEquals(1, alarm.settings.get(), "patrolling, releases set nothing");
         alarm.ring();
-        alarm.awaitSleeper(); // looked: 20 releases since the last look, so eager; it set nothing
-        assertEquals(1, alarm.settings.get());
+        alarm.awaitSleeper(); // looked: 20 releases since the last look, so eager: it set the alarm once
+        assertEquals(2, alarm.settings.get(), "turning eager, it sets the alarm a grace ahead itself");
         b.released(System.nanoTime());
-        assertEquals(2, alarm.settings.get(), "eager: a release sets the alarm a grace ahead");
-        b.released(System.nanoTime());
-        assertEquals(2, alarm.settings.get(), "at most once per half grace");
+        assertEquals(2, alarm.settings.get(), "eager: a release sets the alarm at most once per half grace");
+        assertTrue(b.thread().isAlive());
+    }
+
+    /**
+     * Releases that came while it patrolled set no alarm; when the look that counts them turns it
+     * eager after its patrol alarm has rung, it must set the alarm itself, or it sleeps on with the
+     * role left free and nobody polling.
+     */
+    @Test
+    public void turningEagerAfterItsPatrolRangSetsTheAlarmSoAFreeRoleIsTaken() {
+        long grace = 5_000_000; // 5 ms
+        AtomicInteger looks = new AtomicInteger();
+        AtomicInteger polls = new AtomicInteger();
+        Backstop[] b = new Backstop[1];
+        long[] freedAt = {0};
+        PollRole role = new PollRole() {
+            @Override
+            public boolean roleHeld() {
+                if (polls.get() > 0) {
+                    return true; // taken: the test is over, let it patrol and sleep
+                }
+                int look = looks.incrementAndGet();
+                if (look == 2) { // a burst of releases while it patrols, the last leaving the role free
+                    for (int i = 0; i < 20; i++) {
+                        b[0].released(System.nanoTime());
+                    }
+                    freedAt[0] = System.nanoTime();
+                    return true; // it saw the role held just before the last release
+                }
+                return look < 2;
+            }
+
+            @Override
+            public long freeSince() {
+                return freedAt[0];
+            }
+
+            @Override
+            public boolean hasTasks() {
+                return false;
+            }
+
+            @Override
+            public boolean pollAsBackstop() {
+                polls.incrementAndGet();
+                return true;
+            }
+        };
+        b[0] = new Backstop(role, grace, "backstop-under-test", new KernelLikeAlarm());
+        b[0].start();
+        await().atMost(PATIENCE_SECONDS, SECONDS).until(() -> polls.get() > 0);
+    }
+
+    /** Rings once its time comes, then is disarmed until set again, as a timerfd. */
+    private static final class KernelLikeAlarm implements ReleaseAlarm {
+        private long due = Long.MAX_VALUE;
+
+        @Override
+        public synchronized void setAt(long nanoTime) {
+            due = nanoTime;
+            notifyAll();
+        }
+
+        @Override
+        public synchronized void sleepUntilRing() {
+            long left;
+            while ((left = due - System.nanoTime()) > 0) {
+                try {
+                    if (due == Long.MAX_VALUE) {
+                        wait();
+                    } else {
+                        wait(Math.max(1, left / 1_000_000));
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            due = Long.MAX_VALUE;
+        }
     }
 
     @Test
