@@ -16,6 +16,8 @@ final class ConnectOp extends PendingOp {
     private final UnixAsyncSocket owner;
     private final InetSocketAddress remote;
     private boolean started;
+    /** The fd this connect opened, or null. */
+    private Socket opened;
 
     ConnectOp(UnixAsyncSocket owner, InetSocketAddress remote, Overlapped overlapped) {
         super(overlapped, Direction.WRITE);
@@ -52,6 +54,7 @@ final class ConnectOp extends PendingOp {
         } catch (RuntimeException e) {
             return -NativeErrors.win32Of(e); // e.g. EMFILE
         }
+        opened = s;
         try {
             return s.connect(remote) ? 0 : WOULD_BLOCK;
         } catch (IOException e) {
@@ -66,8 +69,6 @@ final class ConnectOp extends PendingOp {
 
     @Override
     protected void completed(int bytes, int error) {
-        if (error != 0) {
-            owner.dropFailedConnect();
-        }
+        owner.connectEnded(opened, error != 0);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.channels.NotYetConnectedException;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import io.netty.channel.unix.Socket;
+import org.iocp4j.Win32Error;
 import org.iocp4j.internal.io.AcceptTarget;
 import org.iocp4j.internal.io.PendingOp;
 import org.iocp4j.io.AsyncSocket;
@@ -39,6 +40,8 @@ final class UnixAsyncSocket extends FdHandle implements AsyncSocket, AcceptTarge
     private final AtomicReference<SendOp> spareWrite = new AtomicReference<>();
     private final AtomicReference<ScatterRecvOp> spareScatter = new AtomicReference<>();
     private final AtomicReference<GatherSendOp> spareGather = new AtomicReference<>();
+    /** A connect opened the current fd and has not completed. Guarded by lock. */
+    private boolean connecting;
     /** The accept promised to land here (AcceptEx's side of the pre-created socket); a connection is an fd. */
     final AcceptTarget<Integer> accepts = new AcceptTarget<>(this, this);
 
@@ -124,6 +127,12 @@ final class UnixAsyncSocket extends FdHandle implements AsyncSocket, AcceptTarge
         }
     }
 
+    /** A read or write while a connect is in progress fails at once, as on Windows (WSAENOTCONN). */
+    @Override
+    protected int refusal(PendingOp op) {
+        return connecting && !(op instanceof ConnectOp) ? Win32Error.WSAENOTCONN : 0;
+    }
+
     @Override
     protected void recycle(PendingOp op) {
         if (op instanceof RecvOp r) {
@@ -188,12 +197,21 @@ final class UnixAsyncSocket extends FdHandle implements AsyncSocket, AcceptTarge
             throw new UncheckedIOException(e);
         }
         attach(s);
+        connecting = true;
         return s;
     }
 
-    /** A connect failed or was cancelled: drop its fd so the socket can connect again. Guarded by lock. */
-    void dropFailedConnect() {
-        if (!isClosed()) { // else release() closes it
+    /**
+     * The connect that opened {@code opened} (null: it opened nothing) completed; a failed or
+     * cancelled one drops its fd so the socket can connect again. Only the fd it opened: another
+     * connect's, or an accepted connection, is not its to drop. Guarded by lock.
+     */
+    void connectEnded(Socket opened, boolean failed) {
+        if (opened == null || socket() != opened) {
+            return;
+        }
+        connecting = false;
+        if (failed && !isClosed()) { // a closed socket's release() closes it
             detach();
         }
     }

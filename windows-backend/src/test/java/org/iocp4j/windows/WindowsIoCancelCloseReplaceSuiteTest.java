@@ -24,6 +24,15 @@ class WindowsIoCancelCloseReplaceSuiteTest extends IoCancelCloseReplaceSuite {
 
     @Override
     @Test
+    public void r52_aReadOrWriteWhileAConnectIsPendingFailsAtOnce() throws Exception {
+        OnWindows.assumeNotWine("Wine 8.0 queues a WSARecv issued while the socket's ConnectEx is pending "
+                + "(ERROR_IO_PENDING); Windows documents WSAENOTCONN for a socket not connected, which the "
+                + "emulation answers");
+        super.r52_aReadOrWriteWhileAConnectIsPendingFailsAtOnce();
+    }
+
+    @Override
+    @Test
     public void r71_closingASocketCompletesItsPendingWriteWithConnectionAborted() throws Exception {
         OnWindows.assumeNotWine("Wine 8.0: closing a socket whose send waits for room (the peer reads "
                 + "nothing) queues no packet for that send (none within 10 s, measured); Windows completes it "

@@ -228,6 +228,30 @@ public abstract class IoCancelCloseReplaceSuite extends IoSuite {
      */
     @Test
     public void r65_aSocketWhoseConnectWasCancelledConnectsAgain() throws Exception {
+        AsyncServerSocket full = fullListener();
+        Overlapped first = new Overlapped();
+        AsyncSocket client = connecting(full, first);
+        client.cancel(first);
+        CompletionEntry e = next();
+        assertEquals(first, e.overlapped());
+        assumeTrue(e.error() != 0, "the connect completed before the cancel (R66): this backend queued a "
+                + "third connection on a backlog of 1");
+        assertEquals(Win32Error.describe(ERROR_OPERATION_ABORTED), Win32Error.describe(e.error()));
+        AsyncServerSocket l = listener();
+        Overlapped again = new Overlapped();
+        expectIssued(client.connect(l.localAddress(), again));
+        CompletionEntry done = next();
+        assertEquals(again, done.overlapped());
+        assertEquals(0, done.error(), () -> Win32Error.describe(done.error()));
+        assertEquals(l.localAddress().getPort(), client.remoteAddress().getPort());
+        assertNoPacket();
+    }
+
+    /**
+     * A listening socket whose accept queue is full: Linux drops a further SYN, so a connect to it
+     * stays pending (Windows and the simulator refuse it, a round trip later).
+     */
+    private AsyncServerSocket fullListener() throws Exception {
         AsyncServerSocket full = closeLater(io.openServerSocket());
         full.bind(new InetSocketAddress(address(), 0), 1);
         for (int i = 0; i < 2; i++) { // Linux queues two connections on a backlog of 1, others one
@@ -242,23 +266,55 @@ public abstract class IoCancelCloseReplaceSuite extends IoSuite {
             }
             assertEquals(0, e.error(), () -> Win32Error.describe(e.error()));
         }
+        return full;
+    }
+
+    /** A fresh socket with key 4 connecting to {@code to} with {@code ov}. */
+    private AsyncSocket connecting(AsyncServerSocket to, Overlapped ov) throws Exception {
         AsyncSocket client = socket();
         client.associate(port, 4);
+        expectIssued(client.connect(to.localAddress(), ov));
+        return client;
+    }
+
+    /**
+     * While a connect is pending, a read or a write fails at once with WSAENOTCONN and queues
+     * nothing (R52), as Windows does; the connect is not disturbed.
+     */
+    @Test
+    public void r52_aReadOrWriteWhileAConnectIsPendingFailsAtOnce() throws Exception {
+        AsyncServerSocket full = fullListener();
+        Overlapped con = new Overlapped();
+        AsyncSocket client = connecting(full, con);
+        Overlapped r = new Overlapped();
+        Overlapped w = new Overlapped();
+        int read = client.read(ByteBuffer.allocateDirect(8), r);
+        int write = client.write(ByteBuffer.wrap(new byte[8]), w);
+        assumeTrue(con.isInFlight(), "the connect completed at once: nothing was pending");
+        assertEquals(Win32Error.describe(Win32Error.WSAENOTCONN), Win32Error.describe(read));
+        assertEquals(Win32Error.describe(Win32Error.WSAENOTCONN), Win32Error.describe(write));
+        assertFalse(r.isInFlight());
+        assertFalse(w.isInFlight());
+        client.cancel(con);
+        CompletionEntry e = next();
+        assertEquals(con, e.overlapped(), "the only packet is the connect's");
+        assertNoPacket();
+    }
+
+    /** A second connect on a socket whose first is pending is refused and changes nothing. */
+    @Test
+    public void aSecondConnectIsRefusedAndLeavesThePendingOneIntact() throws Exception {
+        AsyncServerSocket full = fullListener();
         Overlapped first = new Overlapped();
-        expectIssued(client.connect(full.localAddress(), first));
+        AsyncSocket client = connecting(full, first);
+        assumeTrue(first.isInFlight(), "the connect completed at once: nothing was pending");
+        assertThrows(IllegalStateException.class, () -> client.connect(full.localAddress(), new Overlapped()));
+        assertTrue(first.isInFlight(), "the first connect still waits");
+        assertTrue(client.localAddress() != null, "its socket is still there");
         client.cancel(first);
         CompletionEntry e = next();
         assertEquals(first, e.overlapped());
-        assumeTrue(e.error() != 0, "the connect completed before the cancel (R66): this backend queued a "
-                + "third connection on a backlog of 1");
         assertEquals(Win32Error.describe(ERROR_OPERATION_ABORTED), Win32Error.describe(e.error()));
-        AsyncServerSocket l = listener();
-        Overlapped again = new Overlapped();
-        expectIssued(client.connect(l.localAddress(), again));
-        CompletionEntry done = next();
-        assertEquals(again, done.overlapped());
-        assertEquals(0, done.error(), () -> Win32Error.describe(done.error()));
-        assertEquals(l.localAddress().getPort(), client.remoteAddress().getPort());
         assertNoPacket();
     }
 

@@ -73,6 +73,11 @@ public abstract class EmulatedIoHandle implements IoHandle {
                 ov.abandon();
                 return Win32Error.ERROR_INVALID_HANDLE;
             }
+            int refused = refusal(op);
+            if (refused != 0) {
+                finish(op, -refused, false); // R52: fails at once, no packet
+                return refused;
+            }
             ArrayDeque<PendingOp> queue = queue(direction);
             if (queue.isEmpty() && mayBeReady(direction)) {
                 int r = tryOnce(op);
@@ -92,6 +97,14 @@ public abstract class EmulatedIoHandle implements IoHandle {
         }
         arm(direction);
         return Win32Error.ERROR_IO_PENDING;
+    }
+
+    /**
+     * Guarded by lock. The Win32 error to fail {@code op} with at once, before it is tried or
+     * queued (a synchronous failure, R52), or 0 to go on. None by default.
+     */
+    protected int refusal(PendingOp op) {
+        return 0;
     }
 
     /**

@@ -190,6 +190,12 @@ final class SimSocket extends SimHandle implements AsyncSocket, AcceptTarget.Lan
         return h;
     }
 
+    /** A read or write while a connect is in progress fails at once, as on Windows (WSAENOTCONN). */
+    @Override
+    protected int refusal(PendingOp op) {
+        return connecting != null && !(op instanceof ConnectOp) ? Win32Error.WSAENOTCONN : 0;
+    }
+
     void connected(Endpoint e) {
         endpoint = e;
         e.owner = this;
