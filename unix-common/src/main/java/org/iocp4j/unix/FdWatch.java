@@ -78,13 +78,12 @@ public abstract class FdWatch implements IoHandle {
 
     /** A task of the poller, before any task queued after {@link #start()}. */
     private void register() {
-        IoRegistration r;
+        IoRegistration r = null;
         try {
             r = poller.register(this);
             watchBothDirections(r);
         } catch (Exception e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot watch " + fd + "; closing " + owner, e);
-            owner.close(); // its pending operations complete with their close error (R71)
+            unwatchable(r, e);
             return;
         }
         synchronized (this) {
@@ -98,6 +97,33 @@ public abstract class FdWatch implements IoHandle {
             return;
         }
         ready(true, true);
+    }
+
+    /**
+     * Registering failed (epoll_ctl refused, say ENOMEM): close the owner, whose pending operations
+     * complete with their close error (R71), unless it let go of this fd already (a dropped
+     * connect's), and close the fd, which nobody else will.
+     */
+    private void unwatchable(IoRegistration r, Exception e) {
+        if (r != null) {
+            r.cancel();
+        }
+        boolean current;
+        synchronized (this) {
+            current = !released;
+        }
+        if (current) {
+            LOG.log(System.Logger.Level.WARNING, "cannot watch " + fd + "; closing " + owner, e);
+            owner.close(); // releases this watch, which then has no registration to close the fd with
+        }
+        synchronized (this) {
+            released = true;
+        }
+        try {
+            fd.close();
+        } catch (IOException closeFailure) {
+            LOG.log(System.Logger.Level.DEBUG, "closing " + fd, closeFailure);
+        }
     }
 
     /**
