@@ -26,6 +26,11 @@ public abstract class EmulatedIoHandle implements IoHandle {
 
     /** Guards all state below and every {@link PendingOp#attempt()}. */
     protected final Object lock = new Object();
+    /**
+     * What a PortListener threw while this handle queued a packet, rethrown once the call that
+     * queued it has finished everything it changes (as the port itself does), or null.
+     */
+    private RuntimeException listenerFailure;
     private final ArrayDeque<PendingOp> reads = new ArrayDeque<>();
     private final ArrayDeque<PendingOp> writes = new ArrayDeque<>();
     /**
@@ -85,6 +90,7 @@ public abstract class EmulatedIoHandle implements IoHandle {
                     // R52: a synchronous failure queues nothing; R51: a success does, unless the
                     // handle skips it (R56)
                     finish(op, r, r >= 0 && (modes & SKIP_COMPLETION_PORT_ON_SUCCESS) == 0);
+                    rethrow(takeListenerFailure());
                     return r < 0 ? -r : Win32Error.ERROR_SUCCESS;
                 }
                 queue.add(op);
@@ -97,6 +103,19 @@ public abstract class EmulatedIoHandle implements IoHandle {
         }
         arm(direction);
         return Win32Error.ERROR_IO_PENDING;
+    }
+
+    /** Guarded by lock. */
+    private RuntimeException takeListenerFailure() {
+        RuntimeException f = listenerFailure;
+        listenerFailure = null;
+        return f;
+    }
+
+    private static void rethrow(RuntimeException listenerFailure) {
+        if (listenerFailure != null) {
+            throw listenerFailure;
+        }
     }
 
     /**
@@ -140,6 +159,7 @@ public abstract class EmulatedIoHandle implements IoHandle {
             if (queue(op.direction).remove(op)) { // absent if cancelled or closed meanwhile
                 finish(op, result);
             }
+            rethrow(takeListenerFailure());
         }
     }
 
@@ -172,6 +192,7 @@ public abstract class EmulatedIoHandle implements IoHandle {
     /** Readiness arrived: retry the queued operations of {@code direction} in order (R53). */
     public final void onReady(PendingOp.Direction direction) {
         boolean rearm = false;
+        RuntimeException failure;
         synchronized (lock) {
             ArrayDeque<PendingOp> queue = queue(direction);
             setMayBeReady(direction, true);
@@ -185,10 +206,12 @@ public abstract class EmulatedIoHandle implements IoHandle {
                 finish(op, r);
             }
             rearm = !queue.isEmpty(); // met EAGAIN, or drained the handle
+            failure = takeListenerFailure();
         }
         if (rearm) {
             arm(direction);
         }
+        rethrow(failure);
     }
 
     /** Guarded by lock. One syscall, noting what it showed of the handle's readiness. */
@@ -237,6 +260,12 @@ public abstract class EmulatedIoHandle implements IoHandle {
                 p.insert(key, bytes, ov, error);
             } catch (PortClosedException e) {
                 ov.packetDequeued(); // R38: completions after the port is gone are unreachable
+            } catch (RuntimeException e) {
+                // A PortListener threw; the port queued the packet first. Finish this handle's
+                // bookkeeping (other operations too), and rethrow at the end of the call.
+                if (listenerFailure == null) {
+                    listenerFailure = e;
+                }
             }
         }
         recycle(op);
@@ -324,14 +353,18 @@ public abstract class EmulatedIoHandle implements IoHandle {
     public final int cancel(Overlapped overlapped) {
         Objects.requireNonNull(overlapped, "overlapped");
         synchronized (lock) {
-            return cancelWhere(overlapped) > 0 ? Win32Error.ERROR_SUCCESS : Win32Error.ERROR_NOT_FOUND;
+            int r = cancelWhere(overlapped) > 0 ? Win32Error.ERROR_SUCCESS : Win32Error.ERROR_NOT_FOUND;
+            rethrow(takeListenerFailure());
+            return r;
         }
     }
 
     @Override
     public final int cancelAll() {
         synchronized (lock) {
-            return cancelWhere(null) > 0 ? Win32Error.ERROR_SUCCESS : Win32Error.ERROR_NOT_FOUND;
+            int r = cancelWhere(null) > 0 ? Win32Error.ERROR_SUCCESS : Win32Error.ERROR_NOT_FOUND;
+            rethrow(takeListenerFailure());
+            return r;
         }
     }
 
@@ -377,6 +410,7 @@ public abstract class EmulatedIoHandle implements IoHandle {
 
     @Override
     public final void close() {
+        RuntimeException failure;
         synchronized (lock) {
             if (closed) {
                 return;
@@ -384,7 +418,9 @@ public abstract class EmulatedIoHandle implements IoHandle {
             closed = true;
             abortAll(reads); // R71; nothing when none pending (R73)
             abortAll(writes);
+            failure = takeListenerFailure();
         }
         release();
+        rethrow(failure);
     }
 }
