@@ -100,7 +100,6 @@ public final class EmulatedCompletionPort extends PortWait implements Completion
         long nanos = PortCalls.timeoutNanos(timeout, unit);
         int n = take(ThreadRecord.current(), nanos, 1, into);
         if (n > 0) {
-            OverlappedRelease.packetGone(into.overlapped()); // R67: free once its completion arrives
             return into.error() == 0 ? DequeueStatus.COMPLETED : DequeueStatus.FAILED;
         }
         into.clearPacket();
@@ -121,9 +120,6 @@ public final class EmulatedCompletionPort extends PortWait implements Completion
         int n = take(me, nanos, limit, null);
         if (n <= 0) {
             return status(n);
-        }
-        for (int i = 0; i < n; i++) {
-            OverlappedRelease.packetGone(me.overlappeds[i]); // R67
         }
         // A handler may dequeue again on this thread: deliver from these arrays, which a nested
         // call will not reuse (ThreadRecord.delivering).
@@ -156,6 +152,16 @@ public final class EmulatedCompletionPort extends PortWait implements Completion
         int n = into != null && me.port == this ? takeQueued(me, into) : 0;
         if (n == 0) {
             n = takeOrWait(me, timeoutNanos, limit, into);
+        }
+        if (n > 0) { // R67: each packet's Overlapped is free once its completion arrives, even if
+            // a listener's exception is rethrown below
+            if (into != null) {
+                OverlappedRelease.packetGone(into.overlapped());
+            } else {
+                for (int i = 0; i < n; i++) {
+                    OverlappedRelease.packetGone(me.overlappeds[i]);
+                }
+            }
         }
         endCall(me);
         return n;

@@ -1,6 +1,7 @@
 package org.iocp4j.internal.io;
 
 import static org.iocp4j.Win32Error.ERROR_IO_PENDING;
+import static org.iocp4j.Win32Error.ERROR_SUCCESS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -25,14 +26,17 @@ import org.junit.jupiter.api.Test;
 class IoListenerThrowTest {
     private static final RuntimeException BOOM = new IllegalStateException("listener bug");
 
+    private static CompletionPort portThrowingAt(PortEvent at) {
+        return CompletionPorts.open("java", PortOptions.builder().concurrency(1).listener((event, thread, key, a, q) -> {
+            if (event == at) {
+                throw BOOM;
+            }
+        }).build());
+    }
+
     @Test
     void r71_aThrowWhileCloseQueuesItsPacketsStillCompletesEveryOperationAndReleasesTheHandle() {
-        try (CompletionPort port = CompletionPorts.open("java", PortOptions.builder().concurrency(1)
-                .listener((event, thread, key, a, q) -> {
-                    if (event == PortEvent.QUEUE) {
-                        throw BOOM;
-                    }
-                }).build())) {
+        try (CompletionPort port = portThrowingAt(PortEvent.QUEUE)) {
             FakeIoHandle h = new FakeIoHandle();
             h.associate(port, 4);
             Overlapped r1 = new Overlapped();
@@ -49,6 +53,24 @@ class IoListenerThrowTest {
                 assertFalse(ov.isInFlight());
             }
             assertEquals(DequeueStatus.TIMEOUT, port.dequeue(e, 0, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    /** R67: a throw when the packet is dequeued still frees the Overlapped it carries. */
+    @Test
+    void r67_aThrowAtDequeueStillFreesThePacketsOverlapped() {
+        try (CompletionPort port = portThrowingAt(PortEvent.DEQUEUE)) {
+            FakeIoHandle h = new FakeIoHandle();
+            h.associate(port, 4);
+            h.readable = 3;
+            Overlapped r = new Overlapped();
+            assertEquals(ERROR_SUCCESS, h.read(8, r)); // done at once: its packet is queued
+            assertTrue(r.isInFlight());
+            CompletionEntry e = new CompletionEntry();
+            assertSame(BOOM, assertThrows(IllegalStateException.class, () -> port.dequeue(e, 0, TimeUnit.MILLISECONDS)));
+            assertSame(r, e.overlapped(), "the packet was taken");
+            assertFalse(r.isInFlight(), "free to issue again");
+            h.close();
         }
     }
 }
