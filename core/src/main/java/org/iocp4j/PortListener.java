@@ -9,7 +9,10 @@ package org.iocp4j;
  * changes: a packet handed to a waiter still wakes it, a dequeue whose WAIT event threw ends
  * its wait as a timeout would and throws (any packet it took is lost to it); a throw during
  * the association hooks of another wait comes out of the thread's next call on a port that has
- * a listener, and one during the watchdog's look is logged. Treat any of these as a bug to fix.
+ * a listener, and one during the watchdog's look is logged. An I/O handle's call (a read done at
+ * once, cancel, close) that queues packets finishes every operation it completes, and close
+ * releases the handle, before the throw; completions found by a poll are logged. Treat any of
+ * these as a bug to fix.
  *
  * <p>Without a listener, a post on an emulating backend appends its packet under a lock of its
  * own while threads dequeue; with one, every post also takes the port's lock, so that its
