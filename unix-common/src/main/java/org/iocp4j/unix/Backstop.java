@@ -72,6 +72,7 @@ final class Backstop implements Runnable {
         long lastReleases = releases;
         int quiet = 0;
         for (;;) {
+            long releasesBeforeLook = releases;
             long left = pollIfLeft();
             if (left == 0) {
                 eager = alarm.movesWithoutWaking(); // it had to poll: watch closely again
@@ -92,10 +93,11 @@ final class Backstop implements Runnable {
                 lastReleases += n;
                 boolean wasEager = eager;
                 eager = busy && alarm.movesWithoutWaking();
-                if (eager && !wasEager) {
-                    // Releases that came while it patrolled set nothing, and its patrol alarm may
-                    // have rung already: set the alarm once itself, or a role given up by the last
-                    // of them would wait for a release that never comes.
+                if (eager && !wasEager && releases != releasesBeforeLook) {
+                    // A release since it saw the role held came while it patrolled and set
+                    // nothing, and its patrol alarm may have rung already: set the alarm itself,
+                    // or a role that release gave up waits for a release that never comes. (A
+                    // later release reads eager, written before releases was read again here.)
                     setAlarm(now + graceNanos);
                 }
                 if (!eager) {
