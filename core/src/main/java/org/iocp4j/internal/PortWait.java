@@ -86,7 +86,18 @@ abstract class PortWait extends PortInsert {
                     break;
                 }
                 if (p != null) {
-                    if (pollInstead(me, p, timed ? deadline : 0)) {
+                    boolean polled;
+                    try {
+                        polled = pollInstead(me, p, timed ? deadline : 0);
+                    } catch (RuntimeException | Error e) {
+                        // Leave the waiters as a timeout would, or the port would hand the next
+                        // packet to a thread no longer waiting; a packet handed meanwhile is lost.
+                        endWait(me, TIMEOUT);
+                        me.sink = null;
+                        me.waitState = ThreadRecord.NOT_WAITING;
+                        throw e;
+                    }
+                    if (polled) {
                         continue;
                     }
                     if (me.waitState != ThreadRecord.WAITING) {

@@ -73,7 +73,14 @@ final class Backstop implements Runnable {
         int quiet = 0;
         for (;;) {
             long releasesBeforeLook = releases;
-            long left = pollIfLeft();
+            long left;
+            try {
+                left = pollIfLeft();
+            } catch (RuntimeException | Error e) { // a poll failed: keep the backstop, look again soon
+                LOG.log(System.Logger.Level.ERROR, name() + ": a poll failed; it looks again in a grace period", e);
+                LockSupport.parkNanos(this, graceNanos);
+                continue;
+            }
             if (left == 0) {
                 eager = alarm.movesWithoutWaking(); // it had to poll: watch closely again
                 patrol = graceNanos * PATROL_GRACES;

@@ -3,6 +3,7 @@ package org.iocp4j.unix;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -189,5 +190,39 @@ class BackstopTest {
         assertEquals(3, alarm.settings.get());
         b.released(System.nanoTime());
         assertEquals(4, alarm.settings.get(), "the release that ends its sleep sets the alarm");
+    }
+
+    /** A poll that fails (a bug, an Error) does not end the backstop: it looks again and polls. */
+    @Test
+    public void aFailedPollDoesNotEndTheBackstop() {
+        AtomicInteger polls = new AtomicInteger();
+        PollRole role = new PollRole() {
+            @Override
+            public boolean roleHeld() {
+                return polls.get() >= 2; // free until it has polled twice
+            }
+
+            @Override
+            public long freeSince() {
+                return 0;
+            }
+
+            @Override
+            public boolean hasTasks() {
+                return false;
+            }
+
+            @Override
+            public boolean pollAsBackstop() {
+                if (polls.incrementAndGet() == 1) {
+                    throw new IllegalStateException("a poll failed (staged)");
+                }
+                return true;
+            }
+        };
+        Backstop b = new Backstop(role, 1_000_000, "backstop-under-test", new KernelLikeAlarm());
+        b.start();
+        await().atMost(PATIENCE_SECONDS, SECONDS).until(() -> polls.get() >= 2);
+        assertTrue(b.thread().isAlive());
     }
 }
