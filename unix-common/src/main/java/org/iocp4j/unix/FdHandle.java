@@ -48,13 +48,19 @@ abstract class FdHandle extends EmulatedIoHandle {
 
     /** Drops the fd, if any, and stops watching it (the watch closes it). Guarded by lock. */
     final void detach() {
-        FdWatch w = watch;
-        watch = null;
-        socket = null;
+        FdWatch w = forget();
         newDescriptor(); // the next connect opens another fd
         if (w != null) {
             w.release();
         }
+    }
+
+    /** Guarded by lock: forgets the fd; returns its watch, for the caller to release, or null. */
+    private FdWatch forget() {
+        FdWatch w = watch;
+        watch = null;
+        socket = null;
+        return w;
     }
 
     /** Called at close, after the fd is forgotten and before it is closed; nothing by default. */
@@ -64,9 +70,7 @@ abstract class FdHandle extends EmulatedIoHandle {
     protected final void release() {
         FdWatch w;
         synchronized (lock) {
-            w = watch;
-            watch = null;
-            socket = null;
+            w = forget();
         }
         fdForgotten();
         if (w != null) {

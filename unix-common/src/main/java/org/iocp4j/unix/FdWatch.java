@@ -116,9 +116,6 @@ public abstract class FdWatch implements IoHandle {
             LOG.log(System.Logger.Level.WARNING, "cannot watch " + fd + "; closing " + owner, e);
             owner.close(); // releases this watch, which then has no registration to close the fd with
         }
-        synchronized (this) {
-            released = true;
-        }
         try {
             fd.close();
         } catch (IOException closeFailure) {

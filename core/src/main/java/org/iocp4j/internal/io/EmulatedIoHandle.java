@@ -105,10 +105,12 @@ public abstract class EmulatedIoHandle implements IoHandle {
         return Win32Error.ERROR_IO_PENDING;
     }
 
-    /** Guarded by lock. */
+    /** Guarded by lock: what a listener threw during this call, now cleared, or null. */
     private RuntimeException takeListenerFailure() {
         RuntimeException f = listenerFailure;
-        listenerFailure = null;
+        if (f != null) { // nothing written on the common path
+            listenerFailure = null;
+        }
         return f;
     }
 
