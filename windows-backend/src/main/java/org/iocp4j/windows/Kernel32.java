@@ -65,6 +65,13 @@ final class Kernel32 {
     static final int FILE_FLAG_OVERLAPPED = 0x40000000;
     static final int FILE_FLAG_WRITE_THROUGH = 0x80000000;
     static final int FILE_FLAG_DELETE_ON_CLOSE = 0x04000000;
+    static final int FILE_FLAG_OPEN_REPARSE_POINT = 0x00200000;
+    static final int FILE_ATTRIBUTE_REPARSE_POINT = 0x400;
+    static final int IO_REPARSE_TAG_SYMLINK = 0xA000000C;
+    /** FILE_INFO_BY_HANDLE_CLASS FileAttributeTagInfo: a DWORD of attributes, a DWORD reparse tag. */
+    static final int FILE_ATTRIBUTE_TAG_INFO = 9;
+
+    static native int GetFileInformationByHandleEx(long file, int infoClass, long buffer, int size);
 
     static native long CreateFileW(long name, int access, int share, long security, int disposition, int flags,
             long template);

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
@@ -45,7 +47,11 @@ final class WindowsAsyncFile extends WindowsHandle implements AsyncFile {
         if (set.contains(StandardOpenOption.DELETE_ON_CLOSE)) {
             flags |= Kernel32.FILE_FLAG_DELETE_ON_CLOSE;
         }
-        String file = path.toAbsolutePath().toString();
+        boolean noFollow = set.contains(LinkOption.NOFOLLOW_LINKS);
+        if (noFollow) {
+            flags |= Kernel32.FILE_FLAG_OPEN_REPARSE_POINT; // the link itself, to be refused below
+        }
+        String file = Win32Paths.forCreateFile(path);
         long wide = NativeMemory.wideString(file);
         long h;
         int error;
@@ -59,7 +65,27 @@ final class WindowsAsyncFile extends WindowsHandle implements AsyncFile {
         if (h == Kernel32.INVALID_HANDLE_VALUE) {
             throw openFailure(file, error);
         }
+        if (noFollow && isSymbolicLink(h)) {
+            Kernel32.CloseHandle(h);
+            throw new FileSystemException(file, null, "a symbolic link, and NOFOLLOW_LINKS was given");
+        }
         return adopt(h, file);
+    }
+
+    /** True if {@code h} (opened with FILE_FLAG_OPEN_REPARSE_POINT) is a symbolic link itself. */
+    private static boolean isSymbolicLink(long h) throws IOException {
+        long info = NativeMemory.allocate(8);
+        try {
+            if (Kernel32.GetFileInformationByHandleEx(h, Kernel32.FILE_ATTRIBUTE_TAG_INFO, info, 8) == 0) {
+                int error = Kernel32.lastError();
+                Kernel32.CloseHandle(h);
+                throw new IOException("GetFileInformationByHandleEx failed: " + Win32Error.describe(error));
+            }
+            return (NativeMemory.getInt(info) & Kernel32.FILE_ATTRIBUTE_REPARSE_POINT) != 0
+                    && NativeMemory.getInt(info + 4) == Kernel32.IO_REPARSE_TAG_SYMLINK;
+        } finally {
+            NativeMemory.free(info);
+        }
     }
 
     /** CREATE_NEW, CREATE and TRUNCATE_EXISTING count only with WRITE, as for Files.newByteChannel. */
