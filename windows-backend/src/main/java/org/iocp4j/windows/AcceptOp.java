@@ -1,5 +1,6 @@
 package org.iocp4j.windows;
 
+import org.iocp4j.Win32Error;
 import org.iocp4j.io.Overlapped;
 
 /**
@@ -47,10 +48,20 @@ final class AcceptOp extends IoOp {
         NativeMemory.putLong(area() + LISTENER, handle.nativeHandle());
     }
 
+    /**
+     * Under the target's lock too (listener, then target), so the target's close cannot free its
+     * SOCKET, whose value Windows may give the next socket, while AcceptEx is handed it. A target
+     * closed since its reservation fails the accept at once, as R71 aborts a pending one.
+     */
     @Override
     int call(long h) {
-        return WinsockErrors.toWin32(WinsockExtensions.call(WinsockExtensions.acceptEx(h, family),
-                h, targetSocket, area(), 0, ADDRESS_ROOM, ADDRESS_ROOM, scratch(), address));
+        synchronized (target.lock) {
+            if (target.closedLocked()) {
+                return Win32Error.ERROR_OPERATION_ABORTED;
+            }
+            return WinsockErrors.toWin32(WinsockExtensions.call(WinsockExtensions.acceptEx(h, family),
+                    h, targetSocket, area(), 0, ADDRESS_ROOM, ADDRESS_ROOM, scratch(), address));
+        }
     }
 
     @Override

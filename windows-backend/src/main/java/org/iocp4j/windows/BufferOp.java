@@ -93,7 +93,7 @@ final class BufferOp extends IoOp {
 
     @Override
     int call(long h) {
-        long first = NativeMemory.getLong(area() + 8);
+        long first = buffers.length == 0 ? 0 : NativeMemory.getLong(area() + 8); // the files' one buffer
         return switch (kind) {
             case RECV -> Ws2_32.WSARecv(h, area(), buffers.length, 0, scratch() + 4, address, 0) == 0
                     ? 0 : WinsockErrors.toWin32(Ws2_32.lastError());

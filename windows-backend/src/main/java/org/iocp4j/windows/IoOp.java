@@ -114,22 +114,24 @@ abstract class IoOp {
     }
 
     /**
-     * GetOverlappedResult without waiting, once {@link #kernelDone()}: the bytes transferred, or
-     * {@code -win32Error} when the operation failed (spec 1.10). Used where no packet can bring the
-     * result (no port, or the port is closed).
+     * Once {@link #kernelDone()}: the final status in Internal as a Win32 error, as
+     * GetOverlappedResult reports it (spec 1.10): 0 for success or information, else
+     * RtlNtStatusToDosError of the error or warning. With {@link #kernelBytes()}, the result of an
+     * operation no packet can bring (no port, or the port is closed); a warning keeps its bytes.
      */
-    final long kernelResult() {
-        long bytesOut = NativeMemory.allocate(8);
-        try {
-            NativeMemory.putLong(bytesOut, 0);
-            if (Kernel32.GetOverlappedResult(handle.nativeHandle(), address, bytesOut, 0) != 0) {
-                return NativeMemory.getInt(bytesOut) & 0xFFFFFFFFL;
-            }
-            int error = Kernel32.lastError();
-            return error == Kernel32.ERROR_IO_INCOMPLETE ? Long.MIN_VALUE : -(long) error;
-        } finally {
-            NativeMemory.free(bytesOut);
-        }
+    final int kernelError() {
+        int status = (int) NativeMemory.getLong(address + INTERNAL);
+        return status >= 0 ? 0 : Ntdll.RtlNtStatusToDosError(status);
+    }
+
+    /**
+     * After a call that returned neither success nor ERROR_IO_PENDING: true if the kernel completed
+     * the operation with a warning (severity 2, e.g. STATUS_BUFFER_OVERFLOW, ERROR_MORE_DATA for a
+     * message longer than the buffer). That is not an error, so data moved and, unless skip mode
+     * applies, a packet is queued (spec 1.12); an error leaves Internal at STATUS_PENDING.
+     */
+    final boolean completedWithWarning() {
+        return (int) NativeMemory.getLong(address + INTERNAL) >>> 30 == 2;
     }
 
     @Override

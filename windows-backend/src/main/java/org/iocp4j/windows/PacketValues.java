@@ -13,6 +13,13 @@ import java.util.Arrays;
  * nothing leaks. Thread-safe; guarded by this object's monitor. No allocation once grown.
  */
 final class PacketValues {
+    /**
+     * The value of a wake packet, posted by a closing port for callers no APC could reach: even,
+     * so never a posted object's, and never an OVERLAPPED block's address (blocks are heap
+     * memory, far above it).
+     */
+    static final long WAKE = 2;
+
     private Object[] objects = new Object[16];
     /** Free slot indices, a stack. */
     private int[] free = new int[16];

@@ -153,11 +153,21 @@ final class WindowsCompletionPort implements CompletionPort {
         if (n <= 0) {
             return status(n);
         }
+        RuntimeException undecoded = b.failure; // thrown once the rest are delivered
+        b.failure = null;
         me.delivering++; // a nested dequeue of the handler takes another batch
         try {
             PortCalls.deliver(handler, n, b.keys, b.bytes, b.objects, b.errors); // FIFO, as the kernel returned them
+        } catch (RuntimeException | Error e) {
+            if (undecoded != null) {
+                e.addSuppressed(undecoded);
+            }
+            throw e;
         } finally {
             me.delivering--;
+        }
+        if (undecoded != null) {
+            throw undecoded;
         }
         return DequeueStatus.COMPLETED;
     }
@@ -179,11 +189,13 @@ final class WindowsCompletionPort implements CompletionPort {
                 long left = wait == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, deadline - System.nanoTime());
                 int ms = Timeouts.toMillis(left);
                 if (Kernel32.GetQueuedCompletionStatusEx(handle, b.entriesAddress, room, b.removedAddress, ms, 1) != 0) {
-                    int n = b.removedCount(); // R43, R44: TRUE even for entries of failed I/O
-                    for (int i = 0; i < n; i++) {
-                        b.objects[i] = resolve(b.read(i), b, i);
+                    int n;
+                    try {
+                        n = resolveAll(b, b.removedCount()); // R43, R44: TRUE even for entries of failed I/O
+                    } finally {
+                        passOnWakes(b.wakes);
                     }
-                    return n;
+                    return n > 0 ? n : ABANDONED; // only wake packets: the port is closing (R33)
                 }
                 int error = Kernel32.lastError();
                 switch (error) {
@@ -208,6 +220,40 @@ final class WindowsCompletionPort implements CompletionPort {
         } finally {
             exitCall(me);
         }
+    }
+
+    /**
+     * Decodes the {@code n} entries the kernel removed, in order, into the first slots of {@code b}.
+     * An entry that cannot be decoded (a settle that throws) does not cost the others theirs: every
+     * entry is decoded, the failed ones left out, and the first failure is kept in the batch, to be
+     * thrown once the rest are delivered, or at once if none is left.
+     */
+    private int resolveAll(WindowsThread.Batch b, int n) {
+        int kept = 0;
+        b.wakes = 0;
+        RuntimeException failure = null;
+        for (int i = 0; i < n; i++) {
+            long value = b.read(i, kept);
+            if (value == PacketValues.WAKE) {
+                b.wakes++; // for a caller of a closing port that no APC reached
+                continue;
+            }
+            try {
+                b.objects[kept] = resolve(value, b, kept);
+                kept++;
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null && kept == 0) {
+            throw failure;
+        }
+        b.failure = failure;
+        return kept;
     }
 
     /**
@@ -294,14 +340,21 @@ final class WindowsCompletionPort implements CompletionPort {
                 return;
             }
             closed = true;
+            int callerCount = 0;
             for (WindowsThread t = callers; t != null; t = t.next) {
-                if (t.handle == 0 || Kernel32.QueueUserAPC(Kernel32.NO_OP_APC, t.handle, 0) == 0) {
-                    apcError = t.handle == 0 ? t.handleError : Kernel32.lastError();
-                }
+                callerCount++;
+                int error = t.wakeByApc();
+                apcError = apcError == 0 ? error : apcError;
             }
-            // Without an APC a waiter is woken only by the handle's close (Windows: R33, 735).
-            while (users > 0 || (callers != null && apcError == 0)) {
+            // A caller no APC reaches is woken by a wake packet instead (one per caller, as any
+            // caller may take one); only if that fails too does the handle's close wake it (R33,
+            // 735), with callers perhaps still on their way into the kernel or decoding a batch.
+            boolean wakeable = apcError == 0 || postWakes(callerCount);
+            while (users > 0 || (callers != null && wakeable)) {
                 idle.awaitUninterruptibly();
+            }
+            if (wakeable) {
+                apcError = 0;
             }
         } finally {
             lock.unlock();
@@ -316,6 +369,29 @@ final class WindowsCompletionPort implements CompletionPort {
         if (apcError != 0) {
             throw new WindowsPortException("QueueUserAPC", apcError, "waking the waiters of " + this);
         }
+    }
+
+    /**
+     * A caller leaving with wake packets queues them again for the callers still waiting: a batch
+     * removal may take several, and each waiter needs one. Inside a call, so the handle is open.
+     */
+    private void passOnWakes(int n) {
+        for (int i = 0; i < n; i++) {
+            if (Kernel32.PostQueuedCompletionStatus(handle, 0, 0, PacketValues.WAKE) == 0) {
+                throw new WindowsPortException("PostQueuedCompletionStatus", Kernel32.lastError(),
+                        "passing on a wake-up of the closing " + this);
+            }
+        }
+    }
+
+    /** Under lock, closing: posts {@code n} wake packets; false if the kernel refused one. */
+    private boolean postWakes(int n) {
+        for (int i = 0; i < n; i++) {
+            if (Kernel32.PostQueuedCompletionStatus(handle, 0, 0, PacketValues.WAKE) == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Keeps the handle open until {@link #exitUse()}; false if the port is closed. */

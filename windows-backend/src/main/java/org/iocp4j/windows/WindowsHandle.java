@@ -145,7 +145,16 @@ abstract class WindowsHandle implements IoHandle {
             throw e;
         }
         ov.backendState(op);
-        int r = op.call(nativeHandle);
+        int r;
+        try {
+            r = op.call(nativeHandle);
+        } catch (RuntimeException | Error e) { // before the kernel saw it (a failed extension lookup, say)
+            ov.backendState(null);
+            OpTable.release(op);
+            op.refused();
+            ov.abandon();
+            throw e;
+        }
         if (r == Win32Error.ERROR_IO_PENDING) {
             link(op);
             if (op.port != null && op.port.isClosed()) {
@@ -153,11 +162,14 @@ abstract class WindowsHandle implements IoHandle {
             }
             return r;
         }
-        boolean success = r == 0;
-        int bytes = success ? op.kernelBytes() : 0;
-        int error = op.settle(bytes, success ? 0 : r);
+        // Done now: a success, or a warning, which is not an error (spec 1.12): its data moved and
+        // its packet is queued as a success's is. Skip mode applies to both (R56: "a non-error
+        // status"). Read before settling, which may drop the native socket (a failed context update).
+        boolean done = r == 0 || op.completedWithWarning();
+        boolean packetComes = done && port != null && !skipNative;
+        int bytes = done ? op.kernelBytes() : 0;
+        int error = op.settle(bytes, r);
         ov.backendState(null);
-        boolean packetComes = success && port != null && !skipNative;
         if (packetComes) {
             ov.completeWithPacket(bytes, error); // R67: in flight until that packet is dequeued
             op.completedEarly = true; // R51: its packet comes; the block waits for it
@@ -173,13 +185,14 @@ abstract class WindowsHandle implements IoHandle {
         if (packetComes) {
             // Its packet comes, so the answer must not be a failure (R52: a failure queues none):
             // a success that settling turned into an error (AcceptEx's or ConnectEx's context
-            // update failing) is reported by the packet, the call saying pending. So is a success
+            // update failing) is reported by the packet, the call saying pending. So is a warning
+            // (ERROR_MORE_DATA: the packet brings it with its bytes, as Boost.Asio expects), and a success
             // in a skip mode the kernel was not given (R63: a layered provider): in skip mode
             // ERROR_SUCCESS then always means "no packet", on every provider and backend.
             return error != 0 || (modes & SKIP_COMPLETION_PORT_ON_SUCCESS) != 0 ? Win32Error.ERROR_IO_PENDING
                     : Win32Error.ERROR_SUCCESS;
         }
-        return success && error == 0 ? Win32Error.ERROR_SUCCESS : error;
+        return error;
     }
 
     /**
@@ -199,17 +212,23 @@ abstract class WindowsHandle implements IoHandle {
     private int finish(IoOp op, int bytes, int error) {
         unlink(op);
         int reported = error;
-        if (op.completedEarly) {
-            reported = op.earlyError == 0 ? error : op.earlyError;
-            op.overlapped.packetDequeued(); // or it never will be: the port is gone
-        } else {
-            reported = op.settle(bytes, error);
-            if (op.overlapped.backendState() == op) {
-                op.overlapped.backendState(null);
+        try {
+            if (op.completedEarly) {
+                reported = op.earlyError == 0 ? error : op.earlyError;
+                op.overlapped.packetDequeued(); // or it never will be: the port is gone
+            } else {
+                try {
+                    reported = op.settle(bytes, error);
+                } finally { // a settle that throws (a heap buffer cut short meanwhile) still completes it
+                    if (op.overlapped.backendState() == op) {
+                        op.overlapped.backendState(null);
+                    }
+                    op.overlapped.complete(bytes, reported);
+                }
             }
-            op.overlapped.complete(bytes, reported);
+        } finally {
+            OpTable.release(op);
         }
-        OpTable.release(op);
         return reported;
     }
 
@@ -243,10 +262,7 @@ abstract class WindowsHandle implements IoHandle {
 
     /** Under lock: no packet can bring {@code op}'s result, so GetOverlappedResult does. */
     private void finishFromKernel(IoOp op) {
-        long r = op.kernelResult();
-        if (r != Long.MIN_VALUE) {
-            finish(op, r >= 0 ? (int) r : 0, r >= 0 ? 0 : (int) -r);
-        }
+        finish(op, op.kernelBytes(), op.kernelError());
     }
 
     private void link(IoOp op) {
@@ -320,6 +336,9 @@ abstract class WindowsHandle implements IoHandle {
             for (IoOp op = live; op != null; op = op.next) {
                 if (op.port == null) {
                     op.port = p; // R11: a pending operation completes to the port associated meanwhile
+                    if (p.isClosed()) { // closed meanwhile, after its scan of the live operations (R38)
+                        OpTable.markCandidate(op);
+                    }
                 }
             }
         }

@@ -45,6 +45,20 @@ final class WindowsThread {
         return CURRENT.get();
     }
 
+    /** Tests: this thread's APCs fail, as when OpenThread or QueueUserAPC is refused. */
+    volatile boolean apcRefusedForTests;
+
+    /** Queues a no-op APC, which ends this thread's alertable wait; 0, or the Win32 error why it cannot. */
+    int wakeByApc() {
+        if (apcRefusedForTests) {
+            return org.iocp4j.Win32Error.ERROR_ACCESS_DENIED;
+        }
+        if (handle == 0) {
+            return handleError;
+        }
+        return Kernel32.QueueUserAPC(Kernel32.NO_OP_APC, handle, 0) != 0 ? 0 : Kernel32.lastError();
+    }
+
     /** The batch a call on this thread may fill: the thread's own, or a fresh one when nested. */
     Batch batch() {
         return delivering == 0 ? primary : new Batch();
@@ -60,6 +74,10 @@ final class WindowsThread {
         int[] bytes;
         Object[] objects;
         int[] errors;
+        /** An entry of the last removal that could not be decoded, to throw after the others; or null. */
+        RuntimeException failure;
+        /** How many wake packets of a closing port the last removal took (to be passed on). */
+        int wakes;
 
         Batch() {
             grow(1);
@@ -93,9 +111,9 @@ final class WindowsThread {
             return memory.getInt(0);
         }
 
-        /** Reads entry {@code i}; returns its packet value, storing key, bytes and error. */
-        long read(int i) {
-            long off = 8 + (long) i * ENTRY_SIZE;
+        /** Reads entry {@code entry}; returns its packet value, storing key, bytes and error at {@code i}. */
+        long read(int entry, int i) {
+            long off = 8 + (long) entry * ENTRY_SIZE;
             keys[i] = memory.getLong(off);
             long value = memory.getLong(off + 8);
             int status = (int) memory.getLong(off + 16);

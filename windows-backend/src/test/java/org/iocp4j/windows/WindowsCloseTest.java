@@ -13,6 +13,7 @@ import org.iocp4j.PortClosedException;
 import org.iocp4j.Win32Error;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Closing the port (spec 1.8). */
 class WindowsCloseTest {
@@ -58,6 +59,34 @@ class WindowsCloseTest {
         OnWindows.awaitEnd(tb);
         assertEquals(DequeueStatus.ABANDONED, a.get());
         assertEquals(DequeueStatus.ABANDONED, b.get());
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a close that waits for a waiter never woken
+    void r33_waitersNoApcReachesAreWokenByPacketsBeforeTheHandleCloses() {
+        CompletionPort port = OnWindows.open(2);
+        AtomicReference<DequeueStatus> polled = new AtomicReference<>();
+        AtomicReference<DequeueStatus> dequeued = new AtomicReference<>();
+        // As if OpenThread or QueueUserAPC failed for both. The poll waits first: woken first where
+        // waiters are woken FIFO (Wine), its batch takes every wake packet queued, and must pass on
+        // the one it does not need.
+        Thread a = OnWindows.start("poll", () -> {
+            WindowsThread.current().apcRefusedForTests = true;
+            polled.set(port.poll((k, n, ov, err) -> { }, 8));
+        });
+        OnWindows.awaitWaiting(a);
+        Thread b = OnWindows.start("dequeue", () -> {
+            WindowsThread.current().apcRefusedForTests = true;
+            dequeued.set(port.dequeue(new CompletionEntry()));
+        });
+        OnWindows.awaitWaiting(b);
+        port.close(); // returns normally: every waiter was woken, so no error to report
+        assertEquals(java.util.List.of(), ((WindowsCompletionPort) port).callerThreads(),
+                "close waited for every caller to leave before closing the handle");
+        OnWindows.awaitEnd(a);
+        OnWindows.awaitEnd(b);
+        assertEquals(DequeueStatus.ABANDONED, polled.get());
+        assertEquals(DequeueStatus.ABANDONED, dequeued.get());
     }
 
     @Test
