@@ -3,6 +3,7 @@ package org.iocp4j.sim.io;
 import static org.iocp4j.Win32Error.ERROR_CONNECTION_REFUSED;
 import static org.iocp4j.Win32Error.ERROR_IO_PENDING;
 import static org.iocp4j.Win32Error.ERROR_SUCCESS;
+import static org.iocp4j.Win32Error.WSAESHUTDOWN;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -88,6 +89,30 @@ class SimNetworkTest {
                     assertEquals(w, p.next().overlapped());
                 }
                 assertEquals(3000, out.position());
+            }
+        }).assertPassed();
+    }
+
+    @Test
+    void r53_aWriteWaitingForRoomEndsWithWsaeshutdownWhenItsOwnSocketShutsItsOutputDown() {
+        Sim.run(with(SimIoOptions.builder().socketBuffer(1024).build()), sim -> {
+            try (Pair p = new Pair(sim.openPort(1))) {
+                Overlapped w = new Overlapped();
+                assertEquals(ERROR_IO_PENDING, p.client.write(ByteBuffer.allocate(4096), w), "4096 do not fit in 1024");
+                p.client.shutdownOutput();
+                assertEquals(w, p.next().overlapped(), "its one packet comes though the peer never reads, as on epoll");
+                assertEquals(WSAESHUTDOWN, p.entry.error());
+                assertEquals(0, p.entry.bytes());
+                ByteBuffer in = ByteBuffer.allocate(4096);
+                int got;
+                do {
+                    Overlapped r = new Overlapped();
+                    p.server.read(in, r);
+                    assertEquals(r, p.next().overlapped());
+                    assertEquals(ERROR_SUCCESS, p.entry.error());
+                    got = p.entry.bytes();
+                } while (got > 0);
+                assertEquals(1024, in.position(), "the peer reads what left before the FIN, then the stream's end");
             }
         }).assertPassed();
     }

@@ -125,6 +125,7 @@ final class SimSocket extends SimHandle implements AsyncSocket, AcceptTarget.Lan
             }
             endpoint.sendFin();
         }
+        onReady(PendingOp.Direction.WRITE); // a write waiting for room now fails with WSAESHUTDOWN, as on epoll
     }
 
     @Override
