@@ -3,11 +3,12 @@ package org.iocp4j.sim;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a simulation did, event by event, with virtual time and thread names: the artefact a
  * failing run prints. Keeps the last {@code capacity} events and a hash of all of them; the same
- * seed gives the same events and the same hash on every JVM.
+ * seed gives the same events and the same hash on every JVM, whatever its default locale.
  *
  * <p>Written only by the simulated thread that is running; read it after the run.
  */
@@ -70,7 +71,7 @@ public final class Trace {
 
     /** {@link #hash()} as 16 hex digits. */
     public String hashHex() {
-        return String.format("%016x", hash);
+        return String.format(Locale.ROOT, "%016x", hash);
     }
 
     /** Every kept event, one per line, under a header. */
@@ -87,7 +88,8 @@ public final class Trace {
         if (omitted > 0) {
             sb.append("  (").append(omitted).append(" earlier events not shown)\n");
         }
-        sb.append(String.format("%6s %12s  %-12s %-10s %s%n", "step", "time", "thread", "event", "detail"));
+        sb.append(String.format(Locale.ROOT, "%6s %12s  %-12s %-10s %s%n", "step", "time", "thread", "event",
+                "detail"));
         for (int i = from; i < events.size(); i++) {
             sb.append(events.get(i).render()).append('\n');
         }

@@ -1,5 +1,7 @@
 package org.iocp4j.sim;
 
+import java.util.Locale;
+
 /**
  * One event of a simulation.
  *
@@ -66,12 +68,12 @@ public record TraceEvent(long step, long timeNanos, String thread, TraceEvent.Ki
 
     /** One line: step, virtual time in milliseconds, thread, kind, detail. */
     public String render() {
-        return String.format("%6d %12s  %-12s %-10s %s", step, millis(timeNanos), thread, kind, detail);
+        return String.format(Locale.ROOT, "%6d %12s  %-12s %-10s %s", step, millis(timeNanos), thread, kind, detail);
     }
 
     /** Virtual nanoseconds as milliseconds with microsecond digits, e.g. {@code 10.000ms}. */
     static String millis(long nanos) {
         long micros = nanos / 1000;
-        return String.format("%d.%03dms", micros / 1000, micros % 1000);
+        return String.format(Locale.ROOT, "%d.%03dms", micros / 1000, micros % 1000);
     }
 }

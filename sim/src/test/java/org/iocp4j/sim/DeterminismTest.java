@@ -8,10 +8,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** A run is a pure function of its seed: same trace hash in this JVM, in fresh JVMs, and on replay. */
+/** A run is a pure function of its seed: same trace hash in this JVM, in fresh JVMs, in any locale, and on replay. */
 class DeterminismTest {
 
     @Test
@@ -54,6 +55,28 @@ class DeterminismTest {
                 Scenarios::producersAndConsumers);
         assertEquals(original.trace().hash(), replayed.trace().hash());
         assertEquals(original.trace().hash(), fromText.trace().hash());
+    }
+
+    @Test
+    void theTraceAndItsHashDoNotDependOnTheDefaultLocale() {
+        Locale saved = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.US);
+            Trace us = Sim.run(7, Scenarios::producersAndConsumers).trace();
+            String usLines = us.render();
+            assertTrue(us.events().stream().anyMatch(e -> e.detail().matches("on .* for \\d+\\.\\d{3}ms")),
+                    "the trace holds numbers the simulator formats (a PARK's timeout)");
+            for (String tag : List.of("fa-IR", "ar-EG", "th-TH-u-nu-thai")) {
+                Locale nativeDigits = Locale.forLanguageTag(tag);
+                assertNotEquals("7", String.format(nativeDigits, "%d", 7), tag + " writes its own digits");
+                Locale.setDefault(nativeDigits);
+                Trace other = Sim.run(7, Scenarios::producersAndConsumers).trace();
+                assertEquals(us.hashHex(), other.hashHex(), tag);
+                assertEquals(usLines, other.render(), tag);
+            }
+        } finally {
+            Locale.setDefault(saved);
+        }
     }
 
     private static Process fork(long seed) throws IOException {
