@@ -91,14 +91,15 @@ public final class PropertyRunner {
      * Runs the seeds (or the token of {@code -Diocp4j.sim.replay}).
      *
      * @throws PropertyFailure if a run fails
-     * @throws IllegalArgumentException if the replay property holds an invalid token
+     * @throws IllegalArgumentException if the replay property holds an invalid token, or the seeds
+     *     property is not a whole number >= 1
      */
     public PropertyReport check() {
         String replay = System.getProperty(REPLAY_PROPERTY);
         if (replay != null && !replay.isBlank()) {
             return replay(ReplayToken.parse(replay));
         }
-        int n = Integer.getInteger(SEEDS_PROPERTY, seeds);
+        int n = seedCount();
         long steps = 0;
         int most = 0;
         for (int i = 0; i < n; i++) {
@@ -187,6 +188,25 @@ public final class PropertyRunner {
             }
             prefix = java.util.Arrays.copyOf(c, i + 1);
             prefix[i]++;
+        }
+    }
+
+    /** The seeds to run: {@code -Diocp4j.sim.seeds} if set (a whole number >= 1), else {@link #seeds(int)}'s. */
+    private int seedCount() {
+        String v = System.getProperty(SEEDS_PROPERTY);
+        if (v == null || v.isBlank()) {
+            return seeds;
+        }
+        String why = "-D" + SEEDS_PROPERTY + "=" + v + " is not a valid number of seeds: give a whole number"
+                + " >= 1, or leave it unset to run the property's own " + seeds;
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n < 1) {
+                throw new IllegalArgumentException(why + " (no seed would pass the property without running it)");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(why, e);
         }
     }
 

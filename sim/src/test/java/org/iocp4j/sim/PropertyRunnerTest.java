@@ -53,6 +53,37 @@ class PropertyRunnerTest {
     }
 
     @Test
+    void aSeedsPropertyThatIsNotAWholeNumberOfAtLeastOneIsRefusedBeforeAnyRun() {
+        for (String bad : List.of("0", "-5", "ten", "1.5")) {
+            AtomicInteger runs = new AtomicInteger();
+            System.setProperty(PropertyRunner.SEEDS_PROPERTY, bad);
+            try {
+                PropertyRunner runner = PropertyRunner.of(sim -> {
+                    runs.incrementAndGet();
+                    throw new AssertionError("always fails");
+                });
+                String m = assertThrows(IllegalArgumentException.class, runner::check, bad).getMessage();
+                assertTrue(m.contains("-Diocp4j.sim.seeds=" + bad) && m.contains(">= 1"), m);
+            } finally {
+                System.clearProperty(PropertyRunner.SEEDS_PROPERTY);
+            }
+            assertEquals(0, runs.get(), bad + " ran nothing: a failing property cannot pass on zero seeds");
+        }
+    }
+
+    @Test
+    void aSeedsPropertyReplacesTheRunnersCount() {
+        AtomicInteger runs = new AtomicInteger();
+        System.setProperty(PropertyRunner.SEEDS_PROPERTY, " 7 ");
+        try {
+            assertEquals(7, PropertyRunner.of(sim -> runs.incrementAndGet()).seeds(50).check().runs());
+        } finally {
+            System.clearProperty(PropertyRunner.SEEDS_PROPERTY);
+        }
+        assertEquals(7, runs.get());
+    }
+
+    @Test
     void shrinksTheActionListToTheOneThatMatters() {
         PropertyFailure f = assertThrows(PropertyFailure.class, () -> PropertyRunner.of(sim -> {
             List<Integer> actions = sim.actions(30, r -> r.nextInt(100));
