@@ -3,6 +3,8 @@ package org.iocp4j.sim;
 /**
  * A property failed: says on which run, how to replay the failing run and the shrunk one with
  * one system property, and shows the shrunk run's trace. Its cause is the shrunk run's failure.
+ * A STALL or LEAK depends on real time and is not shrunk: the report says so and shows the
+ * failing run's trace.
  */
 public final class PropertyFailure extends AssertionError {
     private static final long serialVersionUID = 1L;
@@ -24,7 +26,10 @@ public final class PropertyFailure extends AssertionError {
                 .append(what(original)).append('\n');
         sb.append("  replay the failing run: -D").append(PropertyRunner.REPLAY_PROPERTY).append('=')
                 .append(original.token()).append('\n');
-        if (!o.reproducible()) {
+        if (o.notShrunk() != null) {
+            sb.append("  not shrunk: ").append(o.notShrunk()).append(". The replay above repeats the run up to the"
+                    + " failure; it fails the same way if the cause is in the scenario's code, not the machine's load\n");
+        } else if (!o.reproducible()) {
             sb.append("  it did NOT fail again when replayed from its decisions: the scenario is not a function of"
                     + " its seed (real time, real threads, shared static state, or state kept between runs?)\n");
         } else {
@@ -60,12 +65,12 @@ public final class PropertyFailure extends AssertionError {
         return original;
     }
 
-    /** The smallest failing run the shrinker found (the original if it could not shrink). */
+    /** The smallest failing run the shrinker found (the original if it could not shrink, or did not try). */
     public SimResult shrunk() {
         return shrunk;
     }
 
-    /** The token that replays the shrunk run. */
+    /** The token that replays the shrunk run (the original's decisions if it was not shrunk). */
     public ReplayToken shrunkToken() {
         return shrunk.scheduleToken();
     }

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Shrinks a failing run to a small one that fails the same way (the same exception class, or the
- * same kind of {@link SimulationException}): first drops actions, then scheduling decisions in
+ * same kind of {@link SimulationException}, except a STALL or LEAK, which depend on real time and
+ * are not shrunk): first drops actions, then scheduling decisions in
  * halving chunks, then lowers the remaining choices, until nothing helps or the budget of runs is
  * spent. Each accepted candidate is re-read from the run it made, so the result replays exactly.
  * Local moves can stop at a local minimum, so it also tries random schedules with fewer decisions.
@@ -31,21 +32,28 @@ final class Shrinker {
         this.budget = budget;
     }
 
-    /** The outcome: the smallest failing run found, and whether the failure replayed at all. */
-    record Outcome(SimResult shrunk, int runs, boolean reproducible) {}
+    /**
+     * The outcome: the smallest failing run found, and whether the failure replayed at all; or, if
+     * the shrinker did not try, why not ({@code notShrunk}, else null).
+     */
+    record Outcome(SimResult shrunk, int runs, boolean reproducible, String notShrunk) {}
 
     Outcome shrink(SimResult failing) {
+        String realTime = realTime(failing.failure());
+        if (realTime != null) {
+            return new Outcome(failing, 0, false, realTime);
+        }
         best = failing;
         research = SimRandom.of(failing.token().seed(), failing.trace().hash());
         ReplayToken explicit = failing.scheduleToken();
         if (!attempt(explicit, true)) {
-            return new Outcome(failing, runs, false);
+            return new Outcome(failing, runs, false, null);
         }
         boolean progress = true;
         while (progress && runs < budget) {
             progress = dropActions() | dropDecisions() | lowerChoices() | sparserSchedules();
         }
-        return new Outcome(best, runs, true);
+        return new Outcome(best, runs, true, null);
     }
 
     private ReplayToken current() {
@@ -183,6 +191,25 @@ final class Shrinker {
         }
         best = r;
         return true;
+    }
+
+    /**
+     * Why {@code failure} is not shrunk, or null: a STALL or a LEAK is decided by real time, not by
+     * the seed, so a replay need not fail the same way, costs that real time again, and can leave
+     * one more stuck thread behind.
+     */
+    static String realTime(Throwable failure) {
+        if (!(failure instanceof SimulationException e)) {
+            return null;
+        }
+        return switch (e.kind()) {
+            case STALL -> "a STALL depends on real time (how long a thread went without a scheduling point), not on the"
+                    + " seed alone; each replay would wait that long again and could leave its stuck thread behind";
+            case LEAK -> "a LEAK depends on real time (which threads had not ended a few seconds after the run"
+                    + " stopped), not on the seed alone; each replay would wait that long again and leave its"
+                    + " threads behind";
+            default -> null;
+        };
     }
 
     static boolean sameFailure(Throwable a, Throwable b) {

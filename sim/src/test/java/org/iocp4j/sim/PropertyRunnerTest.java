@@ -2,11 +2,14 @@ package org.iocp4j.sim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -110,6 +113,27 @@ class PropertyRunnerTest {
             }
         }).seeds(10).check());
         assertTrue(f.getMessage().contains("did NOT fail again when replayed"), f.getMessage());
+    }
+
+    @Test
+    void aStallIsReportedFromTheRunThatFoundItAndNotShrunkSinceReplaysCostRealTime() {
+        AtomicInteger runs = new AtomicInteger();
+        PropertyFailure f = assertThrows(PropertyFailure.class, () -> PropertyRunner.of(sim -> {
+            runs.incrementAndGet();
+            org.iocp4j.CompletionPort port = sim.openPort(2);
+            Thread w = sim.start("worker", () -> port.post(1, 0, null)); // choice points a shrinker would try
+            port.post(2, 0, null);
+            sim.join(w);
+            Thread.sleep(400); // the thing under test: a real wait the simulator cannot see, stalled after 20 ms
+            sim.busy();
+        }).options(SimOptions.builder().stallTimeout(Duration.ofMillis(20)).build()).seeds(5).check());
+        assertEquals(1, runs.get(), "no replay after the run that stalled");
+        assertEquals(SimulationException.Kind.STALL, assertInstanceOf(SimulationException.class, f.getCause()).kind());
+        assertSame(f.original(), f.shrunk());
+        String m = f.getMessage();
+        assertTrue(m.contains("replay the failing run: -Diocp4j.sim.replay=" + f.original().token()), m);
+        assertTrue(m.contains("not shrunk: a STALL depends on real time"), m);
+        assertFalse(m.contains("shrunk case") || m.contains("shrunk trace"), m);
     }
 
     @Test
