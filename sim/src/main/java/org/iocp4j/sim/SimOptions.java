@@ -14,6 +14,7 @@ public final class SimOptions {
     public static final long DEFAULT_MAX_STEPS = 1_000_000;
     /** The default budget of virtual time per run. */
     public static final Duration DEFAULT_MAX_TIME = Duration.ofHours(1);
+    private static final Duration MAX_NANOS = Duration.ofNanos(Long.MAX_VALUE);
 
     private final long seed;
     private final Strategy strategy;
@@ -175,12 +176,9 @@ public final class SimOptions {
             return this;
         }
 
+        /** Virtual time after which the run stops (default one hour; at most about 292 years). */
         public Builder maxTime(Duration time) {
-            Objects.requireNonNull(time, "time");
-            if (time.isNegative() || time.isZero()) {
-                throw new IllegalArgumentException("maxTime must be positive, got " + time);
-            }
-            this.maxTime = time;
+            this.maxTime = positiveNanos(time, "maxTime");
             return this;
         }
 
@@ -194,20 +192,12 @@ public final class SimOptions {
 
         /** Virtual time one spin round takes when only spinners could run (default 100 µs). */
         public Builder spinQuantum(Duration quantum) {
-            Objects.requireNonNull(quantum, "quantum");
-            if (quantum.isNegative() || quantum.isZero()) {
-                throw new IllegalArgumentException("spinQuantum must be positive, got " + quantum);
-            }
-            this.spinQuantum = quantum;
+            this.spinQuantum = positiveNanos(quantum, "spinQuantum");
             return this;
         }
 
         public Builder stallTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("stallTimeout must be positive, got " + timeout);
-            }
-            this.stallTimeout = timeout;
+            this.stallTimeout = positiveNanos(timeout, "stallTimeout");
             return this;
         }
 
@@ -232,6 +222,19 @@ public final class SimOptions {
 
         public SimOptions build() {
             return new SimOptions(this);
+        }
+
+        /** {@code d} if it is positive and fits in a long of nanoseconds, as the simulator counts time. */
+        private static Duration positiveNanos(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, got " + d);
+            }
+            if (d.compareTo(MAX_NANOS) > 0) {
+                throw new IllegalArgumentException(name + " must be at most " + MAX_NANOS + " (Long.MAX_VALUE"
+                        + " nanoseconds, the simulator's clock), got " + d + ": give a shorter duration");
+            }
+            return d;
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Objects;
  * a fast local network.
  */
 public final class SimIoOptions {
+    private static final Duration MAX_NANOS = Duration.ofNanos(Long.MAX_VALUE);
     private final long latencyNanos;
     private final long jitterNanos;
     private final long bytesPerSecond;
@@ -239,8 +240,7 @@ public final class SimIoOptions {
 
         /** Chance per segment and per file operation of an extra delay of up to {@code max}. */
         public Builder delays(double chance, Duration max) {
-            Objects.requireNonNull(max, "max");
-            if (max.isNegative() || max.isZero()) {
+            if (nonNegative(max, "delays: max").isZero()) {
                 throw new IllegalArgumentException("delays: max must be positive, got " + max);
             }
             this.delayChance = chance(chance, "delays");
@@ -258,10 +258,15 @@ public final class SimIoOptions {
             return new SimIoOptions(this);
         }
 
+        /** {@code d} if it is not negative and fits in a long of nanoseconds, as the simulator counts time. */
         private static Duration nonNegative(Duration d, String name) {
             Objects.requireNonNull(d, name);
             if (d.isNegative()) {
                 throw new IllegalArgumentException(name + " must not be negative, got " + d);
+            }
+            if (d.compareTo(MAX_NANOS) > 0) {
+                throw new IllegalArgumentException(name + " must be at most " + MAX_NANOS + " (Long.MAX_VALUE"
+                        + " nanoseconds, the simulator's clock), got " + d + ": give a shorter duration");
             }
             return d;
         }

@@ -27,10 +27,20 @@ class SimIoOptionsTest {
         assertNames(assertThrows(IllegalArgumentException.class, () -> b.bandwidth(0)), "bandwidth");
         assertNames(assertThrows(IllegalArgumentException.class, () -> b.socketBuffer(0)), "socketBuffer");
         assertThrows(NullPointerException.class, () -> b.jitter(null));
+        Duration tooLong = Duration.ofDays(200_000); // more than Long.MAX_VALUE nanoseconds
+        assertNames(assertThrows(IllegalArgumentException.class, () -> b.latency(tooLong)), "latency");
+        assertNames(assertThrows(IllegalArgumentException.class, () -> b.jitter(tooLong)), "jitter");
+        assertNames(assertThrows(IllegalArgumentException.class, () -> b.fileLatency(tooLong)), "fileLatency");
+        assertNames(assertThrows(IllegalArgumentException.class, () -> b.delays(0.1, tooLong)), "delays");
         SimIoOptions o = b.build();
+        SimIoOptions d = SimIoOptions.defaults();
         assertEquals(0.5, o.resetChance(), "the refused calls changed nothing");
         assertEquals(0, o.delayChance());
-        assertEquals(SimIoOptions.defaults().latencyNanos(), o.latencyNanos());
+        assertEquals(d.latencyNanos(), o.latencyNanos());
+        assertEquals(d.jitterNanos(), o.jitterNanos());
+        assertEquals(d.fileLatencyNanos(), o.fileLatencyNanos());
+        assertEquals(d.maxDelayNanos(), o.maxDelayNanos());
+        assertEquals(Long.MAX_VALUE, b.latency(Duration.ofNanos(Long.MAX_VALUE)).build().latencyNanos(), "the longest");
     }
 
     @Test
