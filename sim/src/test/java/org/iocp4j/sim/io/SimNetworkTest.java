@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -204,6 +205,23 @@ class SimNetworkTest {
         assertTrue(x.getMessage().contains("no simulation runs"), x.getMessage());
         leaked.get().close(); // closing after the run is allowed: the network is gone
         assertTrue(leaked.get().isClosed());
+    }
+
+    @Test
+    void aRefusedSocketOptionCallTakesNoSchedulingStep() {
+        SimResult plain = Sim.run(7, sim -> sim.openPort(1).io().openSocket().close());
+        SimResult refused = Sim.run(7, sim -> {
+            try (AsyncSocket s = sim.openPort(1).io().openSocket()) {
+                assertThrows(UnsupportedOperationException.class, () -> s.getOption(StandardSocketOptions.IP_TOS));
+                assertThrows(UnsupportedOperationException.class, () -> s.setOption(StandardSocketOptions.IP_TOS, 1));
+                assertThrows(IllegalArgumentException.class, () -> s.setOption(StandardSocketOptions.SO_RCVBUF, 0));
+                assertThrows(IllegalArgumentException.class, () -> s.setOption(StandardSocketOptions.SO_SNDBUF, null));
+            }
+        });
+        plain.assertPassed();
+        refused.assertPassed();
+        assertEquals(plain.steps(), refused.steps(), "checked before the scheduling point, as in every I/O call");
+        assertEquals(plain.trace().hash(), refused.trace().hash());
     }
 
     @Test

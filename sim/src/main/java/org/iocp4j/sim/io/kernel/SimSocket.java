@@ -149,8 +149,8 @@ final class SimSocket extends SimHandle implements AsyncSocket, AcceptTarget.Lan
      */
     @Override
     public <T> void setOption(SocketOption<T> option, T value) throws IOException {
-        enter("setOption");
         SocketOptionRules.checkSet(option, value);
+        enter("setOption");
         synchronized (lock) {
             if (isClosed()) {
                 throw new ClosedChannelException();
@@ -161,8 +161,8 @@ final class SimSocket extends SimHandle implements AsyncSocket, AcceptTarget.Lan
 
     @Override
     public <T> T getOption(SocketOption<T> option) throws IOException {
-        enter("getOption");
         SocketOptionRules.checkOption(option);
+        enter("getOption");
         synchronized (lock) {
             if (isClosed()) {
                 throw new ClosedChannelException();
