@@ -150,7 +150,11 @@ public final class Sim {
         return sched.options.processors();
     }
 
-    /** Random numbers for the scenario's data, a function of the seed alone (not of the schedule). */
+    /**
+     * Random numbers for the scenario's data: one stream shared by the run's threads, so which
+     * thread draws which number is a function of the seed and the schedule (a replay token gives
+     * the same draws; with one thread drawing, of the seed alone).
+     */
     public SimRandom random() {
         sched.caller("Sim.random");
         return sched.random();
