@@ -42,6 +42,16 @@ class WindowsIoCancelCloseReplaceSuiteTest extends IoCancelCloseReplaceSuite {
 
     @Override
     @Test
+    public void r70_aReadIssuedByAThreadThatEndedStillCompletes() throws Exception {
+        OnWindows.assumeNotWine("Wine 8.0 hands a socket read's completion to its issuing thread while that OS "
+                + "thread lives: data arriving while it was still exiting (its Java thread joined) completed the read "
+                + "with success and 0 bytes (CI, twice); WindowsCancelCloseReplaceTest.r70_aReadIssuedByAThreadThatExitedStillCompletes waits for the OS thread's "
+                + "end and checks R70 under Wine");
+        super.r70_aReadIssuedByAThreadThatEndedStillCompletes();
+    }
+
+    @Override
+    @Test
     public void r74_replacingThePortMovesLaterCompletionsAndClearsTheModes() throws Exception {
         OnWindows.assumeNotWine(WindowsCancelCloseReplaceTest.WINE_HAS_NO_REPLACE);
         super.r74_replacingThePortMovesLaterCompletionsAndClearsTheModes();
