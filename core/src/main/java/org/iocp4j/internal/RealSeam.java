@@ -14,14 +14,14 @@ public final class RealSeam implements Seam {
      * only delays the thread that would post, so it is off there.
      */
     private static final int SPIN_TRIES = Runtime.getRuntime().availableProcessors() > 1
-            ? Integer.getInteger("iocp4j.spinTries", 256) : 0;
+            ? Settings.wholeInt("iocp4j.spinTries", 256, 0) : 0;
 
     /**
      * Yields before parking: cheap when the processor has nothing else to run, and when it has
      * (the producer, on a machine with more busy threads than processors) it lets that thread
      * post a batch before this one waits, so a streaming consumer parks once per batch.
      */
-    private static final int YIELD_TRIES = Integer.getInteger("iocp4j.yieldTries", 4);
+    private static final int YIELD_TRIES = Settings.wholeInt("iocp4j.yieldTries", 4, 0);
 
     private RealSeam() {}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.iocp4j.internal.RealSeam;
 import org.iocp4j.internal.Seam;
+import org.iocp4j.internal.Settings;
 import org.iocp4j.internal.ThreadRecord;
 
 /**
@@ -27,7 +28,7 @@ final class Dispatcher {
      * simulator reports a thread's exit instead, through ThreadRecord.exit).
      */
     static final long OWNER_CHECK_NANOS =
-            Long.getLong("iocp4j.mutexOwnerCheckMillis", 10) * 1_000_000L;
+            Settings.wholeNumber("iocp4j.mutexOwnerCheckMillis", 10, 1) * 1_000_000L;
 
     private Dispatcher() {}
 

@@ -5,6 +5,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.iocp4j.internal.Settings;
 
 /**
  * The bounded pool of helper threads that run regular-file reads and writes: epoll and kqueue
@@ -14,25 +15,40 @@ import java.util.concurrent.atomic.AtomicInteger;
  * JVM keeps none. One pool serves every backend and port in the JVM.
  */
 final class FileHelpers {
-    private static final ThreadPoolExecutor POOL = newPool();
+    private static final String THREADS_PROPERTY = "iocp4j.file.threads";
 
     private FileHelpers() {}
 
+    /** Made at the first file operation. */
+    private static final class Pool {
+        static final ThreadPoolExecutor POOL = newPool(threadsSetting());
+    }
+
     static void run(Runnable task) {
-        POOL.execute(task);
+        Pool.POOL.execute(task);
     }
 
     /** How many threads may run file syscalls at once. */
     static int threads() {
-        return POOL.getMaximumPoolSize();
+        return Pool.POOL.getMaximumPoolSize();
     }
 
-    private static ThreadPoolExecutor newPool() {
+    /**
+     * Refuses a bad {@code iocp4j.file.threads} when a backend starts, before any operation is
+     * queued (the pool itself starts at the first file operation).
+     *
+     * @throws IllegalArgumentException naming the property and its value
+     */
+    static void checkSetting() {
+        threadsSetting();
+    }
+
+    private static int threadsSetting() {
         int cpus = Runtime.getRuntime().availableProcessors();
-        int n = Integer.getInteger("iocp4j.file.threads", Math.max(2, Math.min(8, cpus)));
-        if (n < 1) {
-            throw new IllegalArgumentException("iocp4j.file.threads must be >= 1, got " + n);
-        }
+        return Settings.wholeInt(THREADS_PROPERTY, Math.max(2, Math.min(8, cpus)), 1);
+    }
+
+    private static ThreadPoolExecutor newPool(int n) {
         AtomicInteger count = new AtomicInteger();
         ThreadFactory factory = r -> {
             Thread t = new Thread(r, "iocp4j-file-" + count.incrementAndGet());

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.iocp4j.internal.EmulatedCompletionPort;
+import org.iocp4j.internal.Settings;
 import org.iocp4j.internal.io.EmulatedIoHandle;
 import org.iocp4j.io.IoFactory;
 
@@ -32,14 +33,9 @@ public abstract class UnixBackend {
     protected UnixBackend(String name) {
         this.name = Objects.requireNonNull(name, "name");
         int cpus = Runtime.getRuntime().availableProcessors();
-        int count = Integer.getInteger("iocp4j." + name + ".pollers", Math.max(1, Math.min(4, cpus / 2)));
-        if (count < 1) {
-            throw new IllegalArgumentException("iocp4j." + name + ".pollers must be >= 1, got " + count);
-        }
-        long graceMicros = Long.getLong("iocp4j." + name + ".graceMicros", 2000);
-        if (graceMicros < 1) {
-            throw new IllegalArgumentException("iocp4j." + name + ".graceMicros must be >= 1, got " + graceMicros);
-        }
+        int count = Settings.wholeInt("iocp4j." + name + ".pollers", Math.max(1, Math.min(4, cpus / 2)), 1);
+        long graceMicros = Settings.wholeNumber("iocp4j." + name + ".graceMicros", 2000, 1);
+        FileHelpers.checkSetting(); // here, not at a first file operation already queued
         this.pollerCount = count;
         this.graceNanos = TimeUnit.MICROSECONDS.toNanos(graceMicros);
     }

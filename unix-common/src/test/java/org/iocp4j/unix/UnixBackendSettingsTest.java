@@ -35,20 +35,36 @@ class UnixBackendSettingsTest {
     void clear() {
         System.clearProperty("iocp4j." + NAME + ".pollers");
         System.clearProperty("iocp4j." + NAME + ".graceMicros");
+        System.clearProperty("iocp4j.file.threads");
     }
 
     @Test
     void zeroPollersIsRefusedByName() {
         System.setProperty("iocp4j." + NAME + ".pollers", "0");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, Unpolled::new);
-        assertTrue(e.getMessage().contains("iocp4j." + NAME + ".pollers must be >= 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("-Diocp4j." + NAME + ".pollers=0 is not valid: give a whole number >= 1"),
+                e.getMessage());
+    }
+
+    @Test
+    void aPollerCountThatIsNoNumberIsRefusedNotIgnored() {
+        System.setProperty("iocp4j." + NAME + ".pollers", "four");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, Unpolled::new);
+        assertTrue(e.getMessage().contains("pollers=four"), e.getMessage());
+    }
+
+    @Test
+    void aBadFileThreadCountIsRefusedWhenTheBackendStartsNotAtAFileOperation() {
+        System.setProperty("iocp4j.file.threads", "0");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, Unpolled::new);
+        assertTrue(e.getMessage().contains("-Diocp4j.file.threads=0 is not valid"), e.getMessage());
     }
 
     @Test
     void aGraceBelowOneMicrosecondIsRefusedByName() {
         System.setProperty("iocp4j." + NAME + ".graceMicros", "0");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, Unpolled::new);
-        assertTrue(e.getMessage().contains("iocp4j." + NAME + ".graceMicros must be >= 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("-Diocp4j." + NAME + ".graceMicros=0 is not valid"), e.getMessage());
     }
 
     @Test
