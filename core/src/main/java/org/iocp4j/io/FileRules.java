@@ -41,7 +41,13 @@ public final class FileRules {
     }
 
     /** Options that passed the checks, and the access they ask for. */
-    public record Checked(Set<OpenOption> options, boolean readable, boolean writable) {}
+    public record Checked(Set<OpenOption> options, boolean readable, boolean writable) {
+        /** NOFOLLOW_LINKS if it was given, for a look at what was opened ({@code Files.isDirectory}, say). */
+        public LinkOption[] linkOptions() {
+            return options.contains(LinkOption.NOFOLLOW_LINKS) ? new LinkOption[] {LinkOption.NOFOLLOW_LINKS}
+                    : new LinkOption[0];
+        }
+    }
 
     /**
      * @throws NullPointerException naming the argument that is null

@@ -15,6 +15,7 @@ import org.iocp4j.io.Overlapped;
  * already in its syscall is waited for (a cancel then returns after at most one file syscall).
  */
 final class FileOp extends PendingOp implements Runnable {
+    private static final System.Logger LOG = System.getLogger(FileOp.class.getName());
     private static final int QUEUED = 0;
     private static final int RUNNING = 1;
     private static final int DONE = 2;
@@ -55,9 +56,12 @@ final class FileOp extends PendingOp implements Runnable {
             }
             state = RUNNING;
         }
-        int result;
+        int result = -Win32Error.ERROR_GEN_FAILURE;
         try {
             result = write ? writeAll() : readSome();
+        } catch (Error e) { // the JDK's temporary native buffer for a heap buffer, say: still one packet (R53)
+            result = -(e instanceof OutOfMemoryError ? Win32Error.ERROR_NOT_ENOUGH_MEMORY : Win32Error.ERROR_GEN_FAILURE);
+            LOG.log(System.Logger.Level.ERROR, "a file " + (write ? "write" : "read") + " failed", e);
         } finally {
             synchronized (this) {
                 state = DONE;
@@ -68,6 +72,10 @@ final class FileOp extends PendingOp implements Runnable {
     }
 
     private int readSome() {
+        long room = Long.MAX_VALUE - offset; // the end of any file, short of which the kernel refuses (EINVAL)
+        if (view.remaining() > room) {
+            view.limit(view.position() + (int) room);
+        }
         try {
             while (view.hasRemaining()) {
                 int n = channel.read(view, offset + moved);
@@ -83,6 +91,9 @@ final class FileOp extends PendingOp implements Runnable {
     }
 
     private int writeAll() {
+        if (view.remaining() > Long.MAX_VALUE - offset) {
+            return -Win32Error.ERROR_FILE_TOO_LARGE; // past the largest offset there is: nothing written
+        }
         try {
             while (view.hasRemaining()) {
                 moved += channel.write(view, offset + moved);

@@ -3,8 +3,11 @@ package org.iocp4j.unix;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.iocp4j.Win32Error;
 import org.iocp4j.internal.io.EmulatedIoHandle;
 import org.iocp4j.internal.io.PendingOp;
@@ -73,17 +76,31 @@ final class PooledAsyncFile extends EmulatedIoHandle implements AsyncFile {
         return submitAsync(op, () -> FileHelpers.run(op));
     }
 
+    /**
+     * Asked on a thread nobody interrupts: FileChannel.size() is interruptible, and on a caller
+     * whose interrupt is set it would close the channel (ClosedByInterruptException) under every
+     * user of this file. Waits for the answer without minding interrupts (the flag stays set).
+     */
     @Override
     public long size() {
-        synchronized (lock) {
-            if (isClosed()) {
+        if (isClosed()) {
+            throw new IllegalStateException("the file is closed (ERROR_INVALID_HANDLE)");
+        }
+        CompletableFuture<Long> size = new CompletableFuture<>();
+        Thread.ofVirtual().name("iocp4j-file-size").start(() -> {
+            try {
+                size.complete(channel.size());
+            } catch (Throwable t) {
+                size.completeExceptionally(t);
+            }
+        });
+        try {
+            return size.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof ClosedChannelException) {
                 throw new IllegalStateException("the file is closed (ERROR_INVALID_HANDLE)");
             }
-            try {
-                return channel.size();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            throw e.getCause() instanceof IOException io ? new UncheckedIOException(io) : e;
         }
     }
 

@@ -3,6 +3,8 @@ package org.iocp4j.unix;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.OpenOption;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.iocp4j.internal.EmulatedCompletionPort;
 import org.iocp4j.io.AsyncFile;
@@ -44,6 +46,10 @@ final class UnixIoFactory implements IoFactory {
         FileRules.Checked open = FileRules.checkOpen(path, options);
         checkOpen();
         FileChannel channel = FileChannel.open(path, open.options());
+        if (Files.isDirectory(path, open.linkOptions())) { // Linux opens one for reading; every read would fail
+            channel.close();
+            throw new FileSystemException(path.toString(), null, "a directory, not a file: give a regular file's path");
+        }
         return new PooledAsyncFile(backend.name(), path, channel, open.readable(), open.writable());
     }
 
