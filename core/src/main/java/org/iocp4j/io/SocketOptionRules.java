@@ -36,12 +36,17 @@ public final class SocketOptionRules {
      *
      * @throws NullPointerException if {@code option} is null
      * @throws UnsupportedOperationException if it is not one of {@link #SUPPORTED}
-     * @throws IllegalArgumentException if {@code value} is null or, for a buffer size, below 1
+     * @throws IllegalArgumentException if {@code value} is null, not of the option's type (raw
+     *     types or an unchecked cast let one through), or, for a buffer size, below 1
      */
     public static <T> void checkSet(SocketOption<T> option, T value) {
         checkOption(option);
         if (value == null) {
             throw new IllegalArgumentException(option.name() + " needs a value, got null");
+        }
+        if (!option.type().isInstance(value)) { // as the JDK's channels check it
+            throw new IllegalArgumentException(option.name() + " takes a " + option.type().getSimpleName() + ", got a "
+                    + value.getClass().getName() + " (" + value + ")");
         }
         if (isBufferSize(option) && (Integer) value < 1) {
             throw new IllegalArgumentException(option.name() + " must be at least 1 byte, got " + value);

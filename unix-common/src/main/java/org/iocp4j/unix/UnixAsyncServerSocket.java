@@ -1,6 +1,7 @@
 package org.iocp4j.unix;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.util.Objects;
@@ -48,7 +49,7 @@ final class UnixAsyncServerSocket extends FdHandle implements AsyncServerSocket,
             }
             try {
                 s.setReuseAddress(true); // as the JDK's server sockets do on unix: rebinding after a close works
-                s.bind(local);
+                bind(s, local);
                 s.listen(backlog == 0 ? DEFAULT_BACKLOG : backlog);
             } catch (IOException | RuntimeException e) {
                 try {
@@ -59,6 +60,21 @@ final class UnixAsyncServerSocket extends FdHandle implements AsyncServerSocket,
                 throw e;
             }
             attach(s); // the fd is the socket's from here: bound, listening and watched
+        }
+    }
+
+    /** An address in use or not local fails with java.net's BindException, as the JDK's channels and the other backends say it. */
+    private static void bind(Socket s, InetSocketAddress local) throws IOException {
+        try {
+            s.bind(local);
+        } catch (IOException e) {
+            int error = NativeErrors.win32Of(e);
+            if (error == Win32Error.WSAEADDRINUSE || error == Win32Error.WSAEADDRNOTAVAIL) {
+                BindException b = new BindException("bind to " + local + " failed: " + Win32Error.describe(error));
+                b.initCause(e);
+                throw b;
+            }
+            throw e;
         }
     }
 

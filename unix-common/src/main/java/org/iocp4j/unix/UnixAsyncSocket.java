@@ -188,13 +188,13 @@ final class UnixAsyncSocket extends FdHandle implements AsyncSocket, AcceptTarge
         Socket s = StreamSocket.openFor(remote.getAddress());
         try {
             applyOptions(s); // before the SYN, as on a socket set up before connect()
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             try {
-                s.close();
+                s.close(); // nobody else will
             } catch (IOException ignored) {
                 // the refusal is what the connect reports
             }
-            throw new UncheckedIOException(e);
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
         attach(s);
         connecting = true;
@@ -233,7 +233,7 @@ final class UnixAsyncSocket extends FdHandle implements AsyncSocket, AcceptTarge
         Socket s = StreamSocket.adopt(fd);
         try {
             applyOptions(s);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) { // the connection goes on without it rather than leak
             LOG.log(System.Logger.Level.WARNING, "an accepted socket refused an option set before the accept", e);
         }
         attach(s);

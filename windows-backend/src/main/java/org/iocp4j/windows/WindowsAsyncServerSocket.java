@@ -1,6 +1,7 @@
 package org.iocp4j.windows;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.util.Objects;
@@ -58,8 +59,10 @@ final class WindowsAsyncServerSocket extends WindowsHandle implements AsyncServe
                 int error = failed == null ? adoptNative(s) : WinsockErrors.toWin32(Ws2_32.lastError());
                 if (error != 0) {
                     Ws2_32.closesocket(s);
-                    throw new IOException((failed == null ? "associating the listening socket" : failed) + " failed: "
-                            + Win32Error.describe(error));
+                    String why = (failed == null ? "associating the listening socket" : failed) + " failed: "
+                            + Win32Error.describe(error);
+                    throw error == Win32Error.WSAEADDRINUSE || error == Win32Error.WSAEADDRNOTAVAIL
+                            ? new BindException(why) : new IOException(why); // as the JDK's channels say it
                 }
             } finally {
                 NativeMemory.free(name);

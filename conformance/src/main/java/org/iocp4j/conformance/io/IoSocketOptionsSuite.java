@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.SocketOption;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NotYetConnectedException;
 import org.iocp4j.io.AsyncServerSocket;
@@ -107,6 +108,23 @@ public abstract class IoSocketOptionsSuite extends IoSuite {
         IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> s.setOption(SO_RCVBUF, 0));
         assertTrue(zero.getMessage().contains("SO_RCVBUF"), zero.getMessage());
         assertEquals(true, s.getOption(TCP_NODELAY), "unchanged by the refused calls");
+    }
+
+    /** Raw types or an unchecked cast can hand an option a value of another type: refused, as the JDK's channels do. */
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void aValueOfTheWrongTypeIsRefusedBeforeAndAfterTheSocketExists() throws Exception {
+        AsyncSocket early = socket();
+        SocketOption raw = TCP_NODELAY;
+        IllegalArgumentException before = assertThrows(IllegalArgumentException.class, () -> early.setOption(raw, 1));
+        assertTrue(before.getMessage().contains("TCP_NODELAY") && before.getMessage().contains("Boolean"),
+                before.getMessage());
+        SocketOption rawBuffer = SO_RCVBUF;
+        assertThrows(IllegalArgumentException.class, () -> early.setOption(rawBuffer, 65536L));
+        assertEquals(false, early.getOption(TCP_NODELAY), "nothing kept for the connect to apply");
+        AsyncSocket[] pair = connectedPair(1, 2); // the refused values poisoned nothing
+        assertThrows(IllegalArgumentException.class, () -> pair[0].setOption(raw, "yes"));
+        assertEquals(false, pair[0].getOption(TCP_NODELAY));
     }
 
     @Test
