@@ -19,6 +19,9 @@ import org.iocp4j.io.Overlapped;
 final class EchoConnection {
     private enum State { ACCEPTING, READING, WRITING, CLOSED }
 
+    /** Operations completed at once that one dequeue handles before the connection yields its worker. */
+    static final int INLINE_LIMIT = 16;
+
     private final EchoServer server;
     private final AsyncSocket socket;
     private final Overlapped overlapped = new Overlapped(this);
@@ -43,10 +46,12 @@ final class EchoConnection {
      * The operation in flight completed with {@code bytes} and {@code error} (its packet was
      * dequeued): issue the next one. An operation that completes at once is handled here too,
      * in a loop: the socket skips the packet of a synchronous success (R56), so no packet would
-     * come for it.
+     * come for it. After {@link #INLINE_LIMIT} such rounds the connection posts its next step to
+     * the port and lets the worker go, so a client that keeps its socket busy (streaming while
+     * it reads) cannot hold a worker while other connections' packets wait.
      */
     void completed(int bytes, int error) {
-        while (true) {
+        for (int round = 1; ; round++) {
             int issued = next(bytes, error);
             if (issued == Win32Error.ERROR_IO_PENDING || state == State.CLOSED) {
                 return; // its packet will come
@@ -57,6 +62,10 @@ final class EchoConnection {
             }
             bytes = overlapped.bytesTransferred(); // done at once, no packet (R56): go on here
             error = 0;
+            if (round == INLINE_LIMIT) {
+                server.requeue(bytes, overlapped); // to the back of the port's FIFO (R14)
+                return;
+            }
         }
     }
 
@@ -71,7 +80,13 @@ final class EchoConnection {
                 }
                 connected = true;
                 server.connected();
-                buffer = ByteBuffer.allocateDirect(server.bufferSize());
+                try {
+                    buffer = ByteBuffer.allocateDirect(server.bufferSize());
+                } catch (OutOfMemoryError e) { // direct memory spent: drop this connection, not the worker
+                    System.err.println("no buffer for a new connection: " + e.getMessage());
+                    close();
+                    return Win32Error.ERROR_SUCCESS;
+                }
                 return read();
             }
             case READING -> {

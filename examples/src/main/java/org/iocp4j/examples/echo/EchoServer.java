@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.iocp4j.CompletionEntry;
 import org.iocp4j.CompletionPort;
 import org.iocp4j.CompletionPorts;
@@ -51,6 +52,9 @@ public final class EchoServer implements AutoCloseable {
     /** Every socket not yet closed: accepted, or waiting in an accept. */
     private final Set<EchoConnection> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connected = new AtomicInteger();
+    /** Accepts that should be outstanding and are not: they failed at once. */
+    private final AtomicInteger missingAccepts = new AtomicInteger();
+    private final AtomicLong requeues = new AtomicLong();
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean closing;
 
@@ -136,7 +140,7 @@ public final class EchoServer implements AutoCloseable {
             EchoConnection c = (EchoConnection) ((Overlapped) entry.overlapped()).attachment();
             try {
                 c.completed(entry.bytes(), entry.error());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | OutOfMemoryError e) { // that connection goes, the worker stays
                 System.err.println(Thread.currentThread().getName() + ": " + e);
                 c.close();
             }
@@ -165,14 +169,36 @@ public final class EchoServer implements AutoCloseable {
 
     /** An accept completed (well or not): issue the next one, so as many stay outstanding. */
     void acceptCompleted(EchoConnection c) {
-        if (closing) {
-            return;
+        missingAccepts.incrementAndGet();
+        reissueAccepts();
+    }
+
+    /**
+     * Issues the accepts that are missing. One that fails at once (no descriptor left: ERROR_TOO_MANY_OPEN_FILES)
+     * stays missing and is tried again when a connection closes and frees one, so a burst at the
+     * descriptor limit does not leave the server with no accept outstanding for good.
+     */
+    private void reissueAccepts() {
+        while (!closing && missingAccepts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            try {
+                accept();
+            } catch (IOException | RuntimeException e) {
+                missingAccepts.incrementAndGet();
+                System.err.println("cannot accept now (tried again when a connection closes): " + e);
+                return;
+            }
         }
-        try {
-            accept();
-        } catch (IOException | RuntimeException e) {
-            System.err.println("cannot accept again: " + e);
-        }
+    }
+
+    /** Posts a connection's next step, an operation that completed at once, to the back of the port's queue. */
+    void requeue(int bytes, Overlapped overlapped) {
+        requeues.incrementAndGet();
+        port.post(CONNECTION_KEY, bytes, overlapped);
+    }
+
+    /** How often a connection gave its worker up after {@link EchoConnection#INLINE_LIMIT} operations done at once. */
+    long requeues() {
+        return requeues.get();
     }
 
     void connected() {
@@ -184,6 +210,7 @@ public final class EchoServer implements AutoCloseable {
         if (wasConnected) {
             connected.decrementAndGet();
         }
+        reissueAccepts(); // a descriptor is free again
     }
 
     /**

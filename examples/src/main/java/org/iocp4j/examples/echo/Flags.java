@@ -1,5 +1,7 @@
 package org.iocp4j.examples.echo;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +68,36 @@ final class Flags {
             throw new IllegalArgumentException("no flag '" + name + "'; " + usage());
         }
         return v;
+    }
+
+    /**
+     * The flag as yes (true) or no (false).
+     *
+     * @throws IllegalArgumentException if it is anything else
+     */
+    boolean yesNo(String name) {
+        String v = text(name);
+        if (v.equals("yes") || v.equals("no")) {
+            return v.equals("yes");
+        }
+        throw new IllegalArgumentException("--" + name + " must be yes or no, got '" + v + "'");
+    }
+
+    /**
+     * The flag as a host name or address to connect to.
+     *
+     * @throws IllegalArgumentException if it is empty or does not resolve
+     */
+    InetAddress host(String name) {
+        String v = text(name);
+        if (v.isBlank()) {
+            throw new IllegalArgumentException("--" + name + " must name a host or an address, got an empty value");
+        }
+        try {
+            return InetAddress.getByName(v);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("--" + name + " '" + v + "' does not resolve: " + e.getMessage(), e);
+        }
     }
 
     /**

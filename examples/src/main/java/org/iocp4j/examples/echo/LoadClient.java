@@ -57,6 +57,10 @@ public final class LoadClient {
 
         @Override
         public String toString() {
+            if (messages == 0) {
+                return String.format(Locale.ROOT, "%d connections x %d B, %.1f s: no message completed in the measured"
+                        + " window (make --duration longer than a round trip)", connections, size, seconds);
+            }
             return String.format(Locale.ROOT, "%d connections x %d B, %.1f s: %,.0f messages/s, p50 %.1f us, p99 %.1f us",
                     connections, size, seconds, messagesPerSecond(), p50Nanos / 1e3, p99Nanos / 1e3);
         }
@@ -116,10 +120,14 @@ public final class LoadClient {
                 f.get();
             }
         } catch (ExecutionException e) {
+            marker.shutdownNow(); // failed: no MARK end after the error, no waiting for the window to close
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
             throw new IllegalStateException("a load thread failed", e.getCause());
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            marker.shutdownNow(); // failed: no MARK end after the error, no waiting for the window to close
+            throw e;
         } finally {
             marker.shutdown(); // a mark still due is printed first
             marker.awaitTermination(1, TimeUnit.SECONDS);
@@ -148,11 +156,10 @@ public final class LoadClient {
         defaults.put("threads", "1");
         defaults.put("marks", "no");
         Flags f = new Flags("LoadClient", defaults).parse(args);
-        InetSocketAddress server = new InetSocketAddress(InetAddress.getByName(f.text("host")),
-                f.number("port", 1, 65535));
+        InetSocketAddress server = new InetSocketAddress(f.host("host"), f.number("port", 1, 65535));
         Result r = run(server, f.number("connections", 1, 100_000), f.number("size", 1, 1 << 24),
                 f.seconds("duration", 86_400), f.seconds("warmup", 3_600), f.number("threads", 1, 1024),
-                f.text("marks").equals("yes") ? System.out : null);
+                f.yesNo("marks") ? System.out : null);
         System.out.println(r);
         System.out.println(r.machineLine());
     }

@@ -110,6 +110,29 @@ class EchoServerTest {
     }
 
     @Test
+    void aStreamingClientYieldsItsWorkerSoAnotherIsServed() throws Exception {
+        EchoServer s = server(1, 4, 64); // one worker; small reads, so most complete at once
+        Socket streaming = client(s);
+        Socket pinging = client(s);
+        byte[] bulk = pattern(4 << 20, 5);
+        CompletableFuture<byte[]> stream = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().start(() -> { // not the common pool: echo() sends on it
+            try {
+                stream.complete(echo(streaming, bulk));
+            } catch (Exception e) {
+                stream.completeExceptionally(e);
+            }
+        });
+        for (int i = 0; i < 20; i++) {
+            byte[] ping = pattern(8, i);
+            assertArrayEquals(ping, echo(pinging, ping), "ping " + i);
+        }
+        assertArrayEquals(bulk, stream.get());
+        assertTrue(s.requeues() > 0, "the streaming connection gave its worker up after "
+                + EchoConnection.INLINE_LIMIT + " operations done at once");
+    }
+
+    @Test
     void aClientThatClosesIsClosedOnTheServerToo() throws Exception {
         EchoServer s = server(1, 2, 512);
         Socket c = client(s);

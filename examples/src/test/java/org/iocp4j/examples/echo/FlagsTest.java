@@ -45,4 +45,18 @@ class FlagsTest {
         e = assertThrows(IllegalArgumentException.class, () -> flags().parse("--port"));
         assertTrue(e.getMessage().startsWith("'--port': expected --name value or name=value"), e.getMessage());
     }
+
+    @Test
+    void yesNoAndHostAreStrictAndNamed() {
+        Flags f = new Flags("Prog", new java.util.LinkedHashMap<>(java.util.Map.of("marks", "no", "host", "127.0.0.1")));
+        assertEquals(false, f.yesNo("marks"));
+        assertEquals(true, f.parse("--marks yes").yesNo("marks"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> f.parse("--marks true").yesNo("marks"));
+        assertEquals("--marks must be yes or no, got 'true'", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> f.parse("host=").host("host"));
+        assertTrue(e.getMessage().startsWith("--host must name a host"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> f.parse("--host nosuch.invalid").host("host"));
+        assertTrue(e.getMessage().startsWith("--host 'nosuch.invalid' does not resolve"), e.getMessage());
+    }
 }
