@@ -87,7 +87,9 @@ public final class EchoBench {
         List<EchoCase> all = new ArrayList<>();
         // Every server runs all along (an idle one blocks and costs nothing), and each load is measured
         // on every server before the next load: a drift of the machine's background load then shifts
-        // the servers' figures of one load alike, not the ratios between them.
+        // the servers' figures of one load alike, not the ratios between them. Each round starts
+        // with the next server, so whatever the server before leaves behind (the client JVM that just
+        // ended, warm caches) falls on each server in turn rather than always on the same one.
         List<ServerProcess> running = new ArrayList<>();
         try {
             for (String server : servers) {
@@ -95,7 +97,8 @@ public final class EchoBench {
             }
             for (int round = 1; round <= rounds; round++) {
                 for (int[] load : loads) {
-                    for (ServerProcess p : running) {
+                    for (int i = 0; i < running.size(); i++) {
+                        ServerProcess p = running.get((i + round - 1) % running.size());
                         EchoCase c = measure(p, load[0], load[1], round);
                         all.add(c);
                         Files.writeString(tsv, c.line() + "\n", StandardOpenOption.APPEND);
