@@ -38,6 +38,8 @@ final class Churn {
     /** Win32 error of each call that failed at once, counted. */
     final Map<Integer, AtomicInteger> failedAtOnce = new ConcurrentHashMap<>();
     final AtomicInteger connected = new AtomicInteger();
+    /** Cancels that found an operation to cancel; closes abort operations too, so 995 packets alone prove nothing. */
+    final AtomicInteger cancelsThatHit = new AtomicInteger();
     final AtomicInteger accepted = new AtomicInteger();
     final AtomicInteger bytesChecked = new AtomicInteger();
     private final Set<Endpoint> everyEndpoint = ConcurrentHashMap.newKeySet();
@@ -101,8 +103,15 @@ final class Churn {
     /** Cancels one outstanding accept, if any (its packet says ERROR_OPERATION_ABORTED, R65). */
     void cancelAnAccept() {
         for (StressOp op : accepts) {
-            listener.cancel(op);
+            cancelled(listener.cancel(op));
             return;
+        }
+    }
+
+    /** A cancel or cancelAll answered {@code answer}: ERROR_SUCCESS means it found something to cancel (R64). */
+    void cancelled(int answer) {
+        if (answer == Win32Error.ERROR_SUCCESS) {
+            cancelsThatHit.incrementAndGet();
         }
     }
 

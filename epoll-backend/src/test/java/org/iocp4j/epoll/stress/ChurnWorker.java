@@ -90,10 +90,10 @@ final class ChurnWorker implements Runnable {
                     op = ep.connecting; // now and then: a connect cancelled mid-handshake
                 }
                 if (op != null) {
-                    ep.socket.cancel(op); // ERROR_NOT_FOUND if it completed meanwhile (R68)
+                    churn.cancelled(ep.socket.cancel(op)); // ERROR_NOT_FOUND if it completed meanwhile (R68)
                 }
             } else if (dice < 930) {
-                ep.socket.cancelAll();
+                churn.cancelled(ep.socket.cancelAll());
             } else if (dice < 945) {
                 churn.close(ep);
             } else if (dice < 955) {

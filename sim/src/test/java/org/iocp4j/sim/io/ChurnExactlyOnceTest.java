@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.iocp4j.sim.PropertyReport;
 import org.iocp4j.sim.PropertyRunner;
 import org.iocp4j.sim.Sim;
 import org.iocp4j.sim.SimOptions;
@@ -42,7 +43,7 @@ class ChurnExactlyOnceTest {
 
     @Test
     void everyOperationGetsExactlyOnePacketOver200Seeds() {
-        PropertyRunner.of(sim -> {
+        PropertyReport report = PropertyRunner.of(sim -> {
             Churn churn = new Churn(sim);
             List<String> problems = churn.run();
             assertEquals(List.of(), problems, "exactly once");
@@ -61,10 +62,10 @@ class ChurnExactlyOnceTest {
             connections += s.connections();
             bytes += s.bytesDelivered();
         }).name("exactly once under churn").seeds(200).options(SimOptions.builder().io(FAULTS).build()).check();
-        System.out.printf("200 seeds: %d connections, %d bytes delivered, %d operations, %d packets, %d synchronous"
+        System.out.printf("%d runs (200 seeds unless -Diocp4j.sim.seeds says otherwise): %d connections, %d bytes delivered, %d operations, %d packets, %d synchronous"
                 + " failures, %d cancels that hit; faults: %d resets, %d short reads, %d delays, %d cancel races%n",
-                connections, bytes, operations, packets, syncFailures, cancels, resets, shortReads, delays,
-                cancelRaces);
+                report.runs(), connections, bytes, operations, packets, syncFailures, cancels, resets, shortReads,
+                delays, cancelRaces);
         System.out.println("packets by operation and result: " + outcomes);
         assertEquals(operations, packets);
         assertTrue(resets > 0 && shortReads > 0 && delays > 0 && cancelRaces > 0 && cancels > 0,
