@@ -17,6 +17,7 @@ import org.iocp4j.CompletionPort;
 import org.iocp4j.Win32Error;
 import org.iocp4j.io.AsyncServerSocket;
 import org.iocp4j.io.IoFactory;
+import org.iocp4j.io.IoHandle;
 
 /**
  * What the stress workers share: one port, one listening socket with a few accepts kept
@@ -63,9 +64,12 @@ final class Churn {
         Endpoint ep;
         try {
             int id = endpointIds.incrementAndGet();
-            ep = new Endpoint(id, io.openSocket(), id % 3 != 0); // a third use heap buffers
+            ep = new Endpoint(id, io.openSocket(), id % 3 != 0, id % 4 == 1); // a third heap buffers, a quarter skip mode
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (ep.skip) {
+            ep.socket.setCompletionNotificationModes(IoHandle.SKIP_COMPLETION_PORT_ON_SUCCESS);
         }
         ep.socket.associate(port, ENDPOINT_KEY);
         everyEndpoint.add(ep); // before reading closing: close() sees it, or we see closing
@@ -156,6 +160,24 @@ final class Churn {
             if (!closing) {
                 accept(); // keep them outstanding
             }
+        }
+    }
+
+    /**
+     * An operation of a skip-mode endpoint done at once: no packet comes (R56), so its issuer
+     * finishes it here as a packet would. Under the endpoint's lock.
+     */
+    void completedAtOnce(StressOp op) {
+        CompletionEntry e = new CompletionEntry();
+        e.set(ENDPOINT_KEY, op.bytesTransferred(), op, 0);
+        switch (op.kind) {
+            case CONNECT -> {
+                op.endpoint.connecting = null;
+                connected.incrementAndGet();
+            }
+            case READ -> read(op, e);
+            case WRITE -> written(op, e);
+            case ACCEPT -> check(false, op, "an accept has no skip mode of its own (the listener's counts)");
         }
     }
 

@@ -108,6 +108,7 @@ class ChurnStressTest {
                 "every connection opened within the time bound (a very slow machine?); " + report);
         assertTrue(churn.connected.get() > CONNECTIONS / 2 && churn.accepted.get() > CONNECTIONS / 2
                 && churn.bytesChecked.get() > 0, "the churn moved data over real connections; " + report);
+        assertTrue(ledger.skippedAtOnce.get() > 0, "some operations were done at once in skip mode (R56); " + report);
         assertTrue(churn.cancelsThatHit.get() > 0, "some cancel found an operation to cancel; " + report);
         assertTrue(churn.errors.containsKey(Win32Error.ERROR_OPERATION_ABORTED), "and its packet said so; " + report);
 

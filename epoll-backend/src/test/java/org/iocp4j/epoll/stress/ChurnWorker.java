@@ -124,7 +124,9 @@ final class ChurnWorker implements Runnable {
             StressOp op = churn.ledger.open(StressOp.Kind.CONNECT, ep);
             ep.connecting = op;
             issue(op, () -> ep.socket.connect(churn.listener.localAddress(), op));
-            if (!op.expectsPacket()) {
+            if (op.skipped) {
+                churn.completedAtOnce(op);
+            } else if (!op.expectsPacket()) {
                 ep.connecting = null;
             }
         }
@@ -139,7 +141,9 @@ final class ChurnWorker implements Runnable {
         op.start = 0;
         ep.writing = op;
         issue(op, () -> ep.socket.write(op.buffer, op));
-        if (!op.expectsPacket()) {
+        if (op.skipped) {
+            churn.completedAtOnce(op);
+        } else if (!op.expectsPacket()) {
             ep.writing = null; // failed at once (R52): no packet; the position says what left
             ep.outOffset += op.buffer.position() - op.start;
         }
@@ -156,7 +160,9 @@ final class ChurnWorker implements Runnable {
         op.start = b.position();
         ep.reading = op;
         issue(op, () -> ep.socket.read(b, op));
-        if (!op.expectsPacket()) {
+        if (op.skipped) {
+            churn.completedAtOnce(op);
+        } else if (!op.expectsPacket()) {
             ep.reading = null;
         }
     }

@@ -14,6 +14,8 @@ final class Endpoint {
     final int id;
     final AsyncSocket socket;
     final boolean direct;
+    /** In skip-on-success mode (R56): an operation done at once has no packet and is finished by its issuer. */
+    final boolean skip;
     StressOp reading;
     StressOp writing;
     StressOp connecting;
@@ -23,10 +25,11 @@ final class Endpoint {
     private ByteBuffer readBuffer;
     private ByteBuffer writeBuffer;
 
-    Endpoint(int id, AsyncSocket socket, boolean direct) {
+    Endpoint(int id, AsyncSocket socket, boolean direct, boolean skip) {
         this.id = id;
         this.socket = socket;
         this.direct = direct;
+        this.skip = skip;
     }
 
     /** The byte at offset {@code k} of every stream. */

@@ -18,6 +18,8 @@ final class Ledger {
     private final AtomicLong ids = new AtomicLong();
     final AtomicLong issued = new AtomicLong();
     final AtomicLong doneAtOnce = new AtomicLong();
+    /** Done at once in skip mode: no packet (R56). */
+    final AtomicLong skippedAtOnce = new AtomicLong();
     final AtomicLong pending = new AtomicLong();
     final AtomicLong failedAtOnce = new AtomicLong();
     final AtomicLong dequeued = new AtomicLong();
@@ -32,8 +34,11 @@ final class Ledger {
     }
 
     void answered(StressOp op, int answer) {
+        op.skipped = answer == Win32Error.ERROR_SUCCESS && op.endpoint.skip && op.kind != StressOp.Kind.ACCEPT;
         op.answer = answer;
-        if (answer == Win32Error.ERROR_SUCCESS) {
+        if (op.skipped) {
+            skippedAtOnce.incrementAndGet();
+        } else if (answer == Win32Error.ERROR_SUCCESS) {
             doneAtOnce.incrementAndGet();
         } else if (answer == Win32Error.ERROR_IO_PENDING) {
             pending.incrementAndGet();
@@ -63,7 +68,8 @@ final class Ledger {
     }
 
     String summary() {
-        return "issued " + issued + " operations (" + doneAtOnce + " done at once, " + pending + " pending, "
+        return "issued " + issued + " operations (" + doneAtOnce + " done at once, " + skippedAtOnce
+                + " done at once in skip mode, " + pending + " pending, "
                 + failedAtOnce + " failed at once), dequeued " + dequeued + " packets for " + expected()
                 + " expected";
     }

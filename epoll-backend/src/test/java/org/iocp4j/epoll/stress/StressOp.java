@@ -26,6 +26,8 @@ final class StressOp extends Overlapped {
     /** Guarded by the endpoint's lock until the run ends. */
     ByteBuffer buffer;
     volatile int answer = UNANSWERED;
+    /** Done at once on a skip-mode endpoint: no packet may come (R56). */
+    volatile boolean skipped;
 
     StressOp(long id, Kind kind, Endpoint endpoint) {
         this.id = id;
@@ -34,7 +36,7 @@ final class StressOp extends Overlapped {
     }
 
     boolean expectsPacket() {
-        return answer == Win32Error.ERROR_SUCCESS || answer == Win32Error.ERROR_IO_PENDING;
+        return (answer == Win32Error.ERROR_SUCCESS && !skipped) || answer == Win32Error.ERROR_IO_PENDING;
     }
 
     @Override
