@@ -6,7 +6,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,19 +47,26 @@ final class ServerProcess implements AutoCloseable {
         cmd.addAll(args);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        AtomicBoolean listening = new AtomicBoolean();
+        // readLine blocks: a server silent for 60 s is killed, which ends the read below
+        CompletableFuture.runAsync(() -> {
+            if (!listening.get()) {
+                p.destroyForcibly();
+            }
+        }, CompletableFuture.delayedExecutor(60, TimeUnit.SECONDS));
         String line;
         StringBuilder seen = new StringBuilder();
-        while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
+        while ((line = out.readLine()) != null) {
             seen.append(line).append('\n');
             Matcher m = LISTENING.matcher(line);
             if (m.find()) {
+                listening.set(true);
                 Thread.ofPlatform().daemon().name(name + "-output").start(() -> drain(out));
                 return new ServerProcess(name, p, Integer.parseInt(m.group(1)));
             }
         }
         p.destroyForcibly();
-        throw new IOException(name + " did not say which port it listens on; it printed:\n" + seen);
+        throw new IOException(name + " did not say which port it listens on within 60 s; it printed:\n" + seen);
     }
 
     /** Keeps reading what the server prints, so it never blocks on a full pipe. */
