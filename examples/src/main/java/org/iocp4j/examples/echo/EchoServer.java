@@ -209,8 +209,8 @@ public final class EchoServer implements AutoCloseable {
         open.remove(c);
         if (wasConnected) {
             connected.decrementAndGet();
+            reissueAccepts(); // a descriptor is free again (not after a failed accept: that would only try again)
         }
-        reissueAccepts(); // a descriptor is free again
     }
 
     /**
