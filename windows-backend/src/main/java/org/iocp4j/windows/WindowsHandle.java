@@ -168,7 +168,30 @@ abstract class WindowsHandle implements IoHandle {
         boolean done = r == 0 || op.completedWithWarning();
         boolean packetComes = done && port != null && !skipNative;
         int bytes = done ? op.kernelBytes() : 0;
-        int error = op.settle(bytes, r);
+        int error;
+        try {
+            error = op.settle(bytes, r);
+        } catch (RuntimeException | Error e) { // a buffer another thread changed during the call, say
+            finishedAtOnce(op, bytes, r != 0 ? r : Win32Error.ERROR_GEN_FAILURE, packetComes);
+            throw e;
+        }
+        finishedAtOnce(op, bytes, error, packetComes);
+        if (packetComes) {
+            // Its packet comes, so the answer must not be a failure (R52: a failure queues none):
+            // a success that settling turned into an error (AcceptEx's or ConnectEx's context
+            // update failing) is reported by the packet, the call saying pending. So is a warning
+            // (ERROR_MORE_DATA: the packet brings it with its bytes, as Boost.Asio expects), and a success
+            // in a skip mode the kernel was not given (R63: a layered provider): in skip mode
+            // ERROR_SUCCESS then always means "no packet", on every provider and backend.
+            return error != 0 || (modes & SKIP_COMPLETION_PORT_ON_SUCCESS) != 0 ? Win32Error.ERROR_IO_PENDING
+                    : Win32Error.ERROR_SUCCESS;
+        }
+        return error;
+    }
+
+    /** Under lock: {@code op} ended when its call returned; its block waits for its packet, if one comes, or is freed. */
+    private void finishedAtOnce(IoOp op, int bytes, int error, boolean packetComes) {
+        Overlapped ov = op.overlapped;
         ov.backendState(null);
         if (packetComes) {
             ov.completeWithPacket(bytes, error); // R67: in flight until that packet is dequeued
@@ -182,17 +205,6 @@ abstract class WindowsHandle implements IoHandle {
             ov.complete(bytes, error);
             OpTable.release(op); // R52, R56: no packet
         }
-        if (packetComes) {
-            // Its packet comes, so the answer must not be a failure (R52: a failure queues none):
-            // a success that settling turned into an error (AcceptEx's or ConnectEx's context
-            // update failing) is reported by the packet, the call saying pending. So is a warning
-            // (ERROR_MORE_DATA: the packet brings it with its bytes, as Boost.Asio expects), and a success
-            // in a skip mode the kernel was not given (R63: a layered provider): in skip mode
-            // ERROR_SUCCESS then always means "no packet", on every provider and backend.
-            return error != 0 || (modes & SKIP_COMPLETION_PORT_ON_SUCCESS) != 0 ? Win32Error.ERROR_IO_PENDING
-                    : Win32Error.ERROR_SUCCESS;
-        }
-        return error;
     }
 
     /**
