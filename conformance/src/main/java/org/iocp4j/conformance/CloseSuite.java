@@ -142,6 +142,7 @@ public abstract class CloseSuite extends ConformanceSuite {
         port.post(2, 0, null);
         assertEquals(2, queued(port));
         port.close();
+        assertEquals(0, port.stats().queuedPackets(), "R38: the queued packets went with the port");
         assertEquals(DequeueStatus.INVALID_HANDLE, port.dequeue(new CompletionEntry(), 0, TimeUnit.MILLISECONDS),
                 "the queued packets are unreachable (R38)");
     }

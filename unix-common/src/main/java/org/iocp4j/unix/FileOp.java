@@ -31,6 +31,8 @@ final class FileOp extends PendingOp implements Runnable {
     private int state = QUEUED;
     /** Bytes really moved; written by the helper before DONE, read after it. */
     private int moved;
+    /** The helper's result ({@link #attempt()}'s form); written before DONE, read after it. */
+    private int result;
 
     FileOp(PooledAsyncFile owner, FileChannel channel, ByteBuffer buffer, long offset, boolean write, Overlapped ov) {
         super(ov, write ? Direction.WRITE : Direction.READ);
@@ -59,8 +61,10 @@ final class FileOp extends PendingOp implements Runnable {
         int result = -Win32Error.ERROR_GEN_FAILURE;
         try {
             result = write ? writeAll() : readSome();
+            this.result = result;
         } catch (Error e) { // the JDK's temporary native buffer for a heap buffer, say: still one packet (R53)
             result = -(e instanceof OutOfMemoryError ? Win32Error.ERROR_NOT_ENOUGH_MEMORY : Win32Error.ERROR_GEN_FAILURE);
+            this.result = result;
             LOG.log(System.Logger.Level.ERROR, "a file " + (write ? "write" : "read") + " failed", e);
         } finally {
             synchronized (this) {
@@ -107,6 +111,36 @@ final class FileOp extends PendingOp implements Runnable {
     @Override
     protected int closeError() {
         return Win32Error.ERROR_OPERATION_ABORTED;
+    }
+
+    /**
+     * Under the handle's lock, cancelled or closed: one not yet started is dropped (the abort
+     * stands); one inside its syscall is waited for and reports what it did, since it finished
+     * before the cancel could stop it (R66), so its packet's bytes are what moved.
+     */
+    @Override
+    protected int stopped(int abortResult) {
+        boolean interrupted = false;
+        int r = abortResult;
+        synchronized (this) {
+            if (state == QUEUED) {
+                state = DROPPED;
+            }
+            while (state == RUNNING) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (state == DONE) {
+                r = result;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return r;
     }
 
     /** Under the handle's lock: keep the helper off the buffer from now on, then settle its position. */

@@ -381,7 +381,7 @@ public abstract class EmulatedIoHandle implements IoHandle {
             PendingOp op = it.next();
             if (only == null || op.overlapped == only) {
                 it.remove();
-                finish(op, -Win32Error.ERROR_OPERATION_ABORTED);
+                finish(op, op.stopped(-Win32Error.ERROR_OPERATION_ABORTED));
                 n++;
             }
         }
@@ -406,7 +406,7 @@ public abstract class EmulatedIoHandle implements IoHandle {
     private void abortAll(ArrayDeque<PendingOp> queue) {
         PendingOp op;
         while ((op = queue.poll()) != null) {
-            finish(op, -op.closeError());
+            finish(op, op.stopped(-op.closeError()));
         }
     }
 

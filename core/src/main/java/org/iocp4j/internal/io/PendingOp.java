@@ -56,6 +56,16 @@ public abstract class PendingOp {
     protected abstract int closeError();
 
     /**
+     * The operation is being cancelled (R65) or aborted by its handle's close (R71), with the
+     * handle's lock held: stop it, and return the result to report, {@code abortResult}
+     * ({@link #attempt()}'s form), or the operation's own result if it finished meanwhile (R66: a
+     * completion that wins the race is reported as a completion). By default the abort stands.
+     */
+    protected int stopped(int abortResult) {
+        return abortResult;
+    }
+
+    /**
      * The operation has its final result, however it ended: done at once, finished after
      * readiness, failed, cancelled (R65) or aborted by close (R71). Called once, with the
      * handle's lock held, before the Overlapped is freed and the packet queued: the place to
