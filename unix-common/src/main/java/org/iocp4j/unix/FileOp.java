@@ -120,33 +120,23 @@ final class FileOp extends PendingOp implements Runnable {
      */
     @Override
     protected int stopped(int abortResult) {
-        boolean interrupted = false;
-        int r = abortResult;
-        synchronized (this) {
-            if (state == QUEUED) {
-                state = DROPPED;
-            }
-            while (state == RUNNING) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (state == DONE) {
-                r = result;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        return r;
+        return stopHelper() == DONE ? result : abortResult;
     }
 
     /** Under the handle's lock: keep the helper off the buffer from now on, then settle its position. */
     @Override
     protected void completed(int bytes, int error) {
+        stopHelper();
+        buffer.position(buffer.position() + moved);
+    }
+
+    /**
+     * Drops the operation if no helper took it yet, else waits (not minding interrupts, whose flag
+     * it leaves set) until its helper is done with it. Returns the state then: DROPPED or DONE.
+     */
+    private int stopHelper() {
         boolean interrupted = false;
+        int s;
         synchronized (this) {
             if (state == QUEUED) {
                 state = DROPPED;
@@ -158,11 +148,12 @@ final class FileOp extends PendingOp implements Runnable {
                     interrupted = true;
                 }
             }
+            s = state;
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        buffer.position(buffer.position() + moved);
+        return s;
     }
 
     /** File errors carry no errno in the JDK; the few that matter are told by their type. */
