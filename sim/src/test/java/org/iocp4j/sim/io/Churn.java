@@ -30,8 +30,8 @@ import org.iocp4j.sync.Sleep;
  */
 final class Churn {
     static final int WORKERS = 4;
-    static final int CONNECTIONS_PER_WORKER = 50;
-    static final int ACTIONS_PER_WORKER = 300;
+    static final int CONNECTIONS_PER_WORKER = 250;
+    static final int ACTIONS_PER_WORKER = 1000;
 
     /** One operation; it is its own Overlapped, so its packet leads back to it. */
     private static final class Op extends Overlapped {
