@@ -16,6 +16,7 @@ import org.iocp4j.CompletionPort;
 import org.iocp4j.Win32Error;
 import org.iocp4j.io.AsyncServerSocket;
 import org.iocp4j.io.AsyncSocket;
+import org.iocp4j.io.IoHandle;
 import org.iocp4j.io.Overlapped;
 import org.iocp4j.sim.Sim;
 import org.iocp4j.sim.SimRandom;
@@ -37,6 +38,8 @@ final class Churn {
     private static final class Op extends Overlapped {
         final String what;
         boolean expectsPacket;
+        /** Done at once on a skip-mode socket: no packet may come (R56). */
+        boolean skipped;
         int packets;
 
         Op(String what, Conn conn) {
@@ -49,13 +52,16 @@ final class Churn {
     private static final class Conn {
         final AsyncSocket socket;
         final String name;
+        /** In skip-on-success mode: its operations done at once queue no packet (R56). */
+        final boolean skip;
         boolean connected;
         boolean closed;
         final List<Op> inFlight = new ArrayList<>();
 
-        Conn(AsyncSocket socket, String name) {
+        Conn(AsyncSocket socket, String name, boolean skip) {
             this.socket = socket;
             this.name = name;
+            this.skip = skip;
         }
     }
 
@@ -68,6 +74,8 @@ final class Churn {
     long packetsDequeued;
     long syncFailures;
     long cancelsThatHit;
+    /** Operations done at once on a skip-mode socket: no packet (R56). */
+    long skippedAtOnce;
     /** Operations expecting a packet that has not come yet. */
     private long awaiting;
     /** Posts one packet again before the final drain: the check must see it (a test of the check). */
@@ -188,7 +196,10 @@ final class Churn {
     }
 
     private Conn open(String name, long key) throws IOException {
-        Conn c = new Conn(port.io().openSocket(), name);
+        Conn c = new Conn(port.io().openSocket(), name, key % 4 == 1); // a quarter in skip mode
+        if (c.skip) {
+            c.socket.setCompletionNotificationModes(IoHandle.SKIP_COMPLETION_PORT_ON_SUCCESS);
+        }
         c.socket.associate(port, key);
         all.add(c);
         return c;
@@ -203,6 +214,21 @@ final class Churn {
         op.expectsPacket = true;
         awaiting++;
         int answer = call.getAsInt();
+        Conn conn = (Conn) op.attachment();
+        if (answer == Win32Error.ERROR_SUCCESS && conn.skip && !op.what.equals("accept")) { // the listener's mode counts
+            op.skipped = true; // R56: done at once, no packet; finished here as a packet would be
+            op.expectsPacket = false;
+            awaiting--;
+            skippedAtOnce++;
+            if (op.packets > 0) {
+                problems.add(op.what + " of " + conn.name + " was done at once in skip mode (R56) but queued a packet");
+            }
+            outcomes.merge(op.what + "/done at once, skipped", 1, Integer::sum);
+            if (op.what.equals("connect")) {
+                conn.connected = true;
+            }
+            return;
+        }
         if (answer == Win32Error.ERROR_SUCCESS || answer == Win32Error.ERROR_IO_PENDING) {
             if (op.isInFlight() && op.packets == 0) {
                 ((Conn) op.attachment()).inFlight.add(op);
@@ -233,7 +259,8 @@ final class Churn {
             problems.add("duplicate: packet " + op.packets + " for " + op.what + " of " + c.name);
         }
         if (!op.expectsPacket) {
-            problems.add("a packet for " + op.what + " of " + c.name + ", which failed at once");
+            problems.add("a packet for " + op.what + " of " + c.name + (op.skipped
+                    ? ", which was done at once in skip mode (R56)" : ", which failed at once"));
         }
         if (op.isInFlight() || op.error() != error || op.bytesTransferred() != bytes) {
             problems.add("the packet of " + op.what + " of " + c.name + " disagrees with its Overlapped: " + op);

@@ -38,6 +38,7 @@ class ChurnExactlyOnceTest {
     private long delays;
     private long cancelRaces;
     private long connections;
+    private long skipped;
     private long bytes;
     private final Map<String, Integer> outcomes = new TreeMap<>();
 
@@ -55,6 +56,7 @@ class ChurnExactlyOnceTest {
             packets += churn.packetsDequeued;
             syncFailures += churn.syncFailures;
             cancels += churn.cancelsThatHit;
+            skipped += churn.skippedAtOnce;
             resets += s.resets();
             shortReads += s.shortReads();
             delays += s.delays();
@@ -63,11 +65,12 @@ class ChurnExactlyOnceTest {
             bytes += s.bytesDelivered();
         }).name("exactly once under churn").seeds(200).options(SimOptions.builder().io(FAULTS).build()).check();
         System.out.printf("%d runs (200 seeds unless -Diocp4j.sim.seeds says otherwise): %d connections, %d bytes delivered, %d operations, %d packets, %d synchronous"
-                + " failures, %d cancels that hit; faults: %d resets, %d short reads, %d delays, %d cancel races%n",
-                report.runs(), connections, bytes, operations, packets, syncFailures, cancels, resets, shortReads,
+                + " failures, %d cancels that hit, %d done at once in skip mode (no packet); faults: %d resets, %d short reads, %d delays, %d cancel races%n",
+                report.runs(), connections, bytes, operations, packets, syncFailures, cancels, skipped, resets, shortReads,
                 delays, cancelRaces);
         System.out.println("packets by operation and result: " + outcomes);
         assertEquals(operations, packets);
+        assertTrue(skipped > 0, "some operations were done at once in skip mode (R56)");
         assertTrue(resets > 0 && shortReads > 0 && delays > 0 && cancelRaces > 0 && cancels > 0,
                 "every fault, and the workers' own cancels, happened somewhere");
     }
