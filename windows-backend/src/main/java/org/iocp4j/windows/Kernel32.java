@@ -84,10 +84,5 @@ final class Kernel32 {
 
     static native int CancelIoEx(long file, long overlapped);
 
-    /** ERROR_IO_INCOMPLETE: GetOverlappedResult without waiting, on an operation still in flight. */
-    static final int ERROR_IO_INCOMPLETE = 996;
-
-    static native int GetOverlappedResult(long file, long overlapped, long bytesOut, int wait);
-
     static native int SetFileCompletionNotificationModes(long file, byte flags);
 }

@@ -193,7 +193,10 @@ final class WindowsCompletionPort implements CompletionPort {
                     try {
                         n = resolveAll(b, b.removedCount()); // R43, R44: TRUE even for entries of failed I/O
                     } finally {
-                        passOnWakes(b.wakes);
+                        // a caller leaving with wake packets queues them again for the callers still
+                        // waiting: a batch may take several, and each waiter needs one (inside a
+                        // call, so the handle is open)
+                        postWakes(b.wakes);
                     }
                     return n > 0 ? n : ABANDONED; // only wake packets: the port is closing (R33)
                 }
@@ -371,20 +374,7 @@ final class WindowsCompletionPort implements CompletionPort {
         }
     }
 
-    /**
-     * A caller leaving with wake packets queues them again for the callers still waiting: a batch
-     * removal may take several, and each waiter needs one. Inside a call, so the handle is open.
-     */
-    private void passOnWakes(int n) {
-        for (int i = 0; i < n; i++) {
-            if (Kernel32.PostQueuedCompletionStatus(handle, 0, 0, PacketValues.WAKE) == 0) {
-                throw new WindowsPortException("PostQueuedCompletionStatus", Kernel32.lastError(),
-                        "passing on a wake-up of the closing " + this);
-            }
-        }
-    }
-
-    /** Under lock, closing: posts {@code n} wake packets; false if the kernel refused one. */
+    /** Posts {@code n} wake packets of a closing port (R33); false if the kernel refused one. */
     private boolean postWakes(int n) {
         for (int i = 0; i < n; i++) {
             if (Kernel32.PostQueuedCompletionStatus(handle, 0, 0, PacketValues.WAKE) == 0) {

@@ -272,7 +272,10 @@ abstract class WindowsHandle implements IoHandle {
         }
     }
 
-    /** Under lock: no packet can bring {@code op}'s result, so GetOverlappedResult does. */
+    /**
+     * Under lock: no packet can bring {@code op}'s result, so its OVERLAPPED does (Internal and
+     * InternalHigh, read as GetOverlappedResult reads them, a warning keeping its bytes).
+     */
     private void finishFromKernel(IoOp op) {
         finish(op, op.kernelBytes(), op.kernelError());
     }
