@@ -58,7 +58,13 @@ final class LoadLoop {
 
     /** Connects one more connection (blocking), then makes it non-blocking. */
     void connect(InetSocketAddress server, int id) throws IOException {
-        SocketChannel ch = SocketChannel.open(server);
+        SocketChannel ch;
+        try {
+            ch = SocketChannel.open(server);
+        } catch (IOException e) { // the server's backlog, its descriptors, or this host's ephemeral ports ran out
+            throw new IOException("connection " + (id + 1) + " to " + server + " failed (" + e.getMessage() + "): is"
+                    + " --connections more than the server or this machine's ephemeral port range can take?", e);
+        }
         ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
         ch.configureBlocking(false);
         Conn c = new Conn(id, ch);
