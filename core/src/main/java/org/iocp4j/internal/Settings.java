@@ -35,14 +35,13 @@ public final class Settings {
     public static int wholeInt(String name, int fallback, int least) {
         long n = wholeNumber(name, fallback, least);
         if (n > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(refusal(name, Long.toString(n), least) + " and at most "
-                    + Integer.MAX_VALUE);
+            throw new IllegalArgumentException(refusal(name, Long.toString(n), least + " and <= " + Integer.MAX_VALUE));
         }
         return (int) n;
     }
 
-    private static String refusal(String name, String value, long least) {
-        return "-D" + name + "=" + value + " is not valid: give a whole number >= " + least
+    private static String refusal(String name, String value, Object range) {
+        return "-D" + name + "=" + value + " is not valid: give a whole number >= " + range
                 + ", or leave it unset for the default";
     }
 }

@@ -28,11 +28,6 @@ final class FileHelpers {
         Pool.POOL.execute(task);
     }
 
-    /** How many threads may run file syscalls at once. */
-    static int threads() {
-        return Pool.POOL.getMaximumPoolSize();
-    }
-
     /**
      * Refuses a bad {@code iocp4j.file.threads} when a backend starts, before any operation is
      * queued (the pool itself starts at the first file operation).

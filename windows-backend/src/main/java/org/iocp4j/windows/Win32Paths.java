@@ -27,11 +27,12 @@ final class Win32Paths {
                     + path.getFileSystem().provider().getScheme() + " file system; the windows backend opens files "
                     + "of the default file system only: copy it to a file there first");
         }
-        String absolute = path.toAbsolutePath().toString();
-        if (absolute.length() <= LONGEST_UNPREFIXED || absolute.startsWith("\\\\?\\")) {
-            return absolute;
+        Path absolute = path.toAbsolutePath();
+        String name = absolute.toString();
+        if (name.length() <= LONGEST_UNPREFIXED || name.startsWith("\\\\?\\")) {
+            return name;
         }
-        String normal = path.toAbsolutePath().normalize().toString(); // the prefix turns off the kernel's own
+        String normal = absolute.normalize().toString(); // the prefix turns off the kernel's own
         return normal.startsWith("\\\\") ? "\\\\?\\UNC\\" + normal.substring(2) : "\\\\?\\" + normal;
     }
 }

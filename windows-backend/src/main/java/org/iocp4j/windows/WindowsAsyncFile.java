@@ -65,24 +65,28 @@ final class WindowsAsyncFile extends WindowsHandle implements AsyncFile {
         if (h == Kernel32.INVALID_HANDLE_VALUE) {
             throw openFailure(file, error);
         }
-        if (noFollow && isSymbolicLink(h)) {
+        IOException refused = noFollow ? symbolicLinkRefusal(h, file) : null;
+        if (refused != null) {
             Kernel32.CloseHandle(h);
-            throw new FileSystemException(file, null, "a symbolic link, and NOFOLLOW_LINKS was given");
+            throw refused;
         }
         return adopt(h, file);
     }
 
-    /** True if {@code h} (opened with FILE_FLAG_OPEN_REPARSE_POINT) is a symbolic link itself. */
-    private static boolean isSymbolicLink(long h) throws IOException {
+    /**
+     * Why {@code h} (opened with FILE_FLAG_OPEN_REPARSE_POINT) may not be kept under
+     * NOFOLLOW_LINKS: it is a symbolic link itself, or it cannot be told; null if it may.
+     */
+    private static IOException symbolicLinkRefusal(long h, String file) {
         long info = NativeMemory.allocate(8);
         try {
             if (Kernel32.GetFileInformationByHandleEx(h, Kernel32.FILE_ATTRIBUTE_TAG_INFO, info, 8) == 0) {
-                int error = Kernel32.lastError();
-                Kernel32.CloseHandle(h);
-                throw new IOException("GetFileInformationByHandleEx failed: " + Win32Error.describe(error));
+                return new IOException(file + ": GetFileInformationByHandleEx failed: "
+                        + Win32Error.describe(Kernel32.lastError()));
             }
-            return (NativeMemory.getInt(info) & Kernel32.FILE_ATTRIBUTE_REPARSE_POINT) != 0
+            boolean link = (NativeMemory.getInt(info) & Kernel32.FILE_ATTRIBUTE_REPARSE_POINT) != 0
                     && NativeMemory.getInt(info + 4) == Kernel32.IO_REPARSE_TAG_SYMLINK;
+            return link ? new FileSystemException(file, null, "a symbolic link, and NOFOLLOW_LINKS was given") : null;
         } finally {
             NativeMemory.free(info);
         }

@@ -73,20 +73,14 @@ final class EchoConnection {
     private int next(int bytes, int error) {
         switch (state) {
             case ACCEPTING -> {
-                server.acceptCompleted(this); // keep the accepts outstanding first
+                server.acceptCompleted(); // keep the accepts outstanding first
                 if (error != 0) {
                     close(); // the listener closed, or the socket did
                     return Win32Error.ERROR_SUCCESS;
                 }
                 connected = true;
                 server.connected();
-                try {
-                    buffer = ByteBuffer.allocateDirect(server.bufferSize());
-                } catch (OutOfMemoryError e) { // direct memory spent: drop this connection, not the worker
-                    System.err.println("no buffer for a new connection: " + e.getMessage());
-                    close();
-                    return Win32Error.ERROR_SUCCESS;
-                }
+                buffer = ByteBuffer.allocateDirect(server.bufferSize()); // out of direct memory: the worker closes it
                 return read();
             }
             case READING -> {

@@ -168,7 +168,7 @@ public final class EchoServer implements AutoCloseable {
     }
 
     /** An accept completed (well or not): issue the next one, so as many stay outstanding. */
-    void acceptCompleted(EchoConnection c) {
+    void acceptCompleted() {
         missingAccepts.incrementAndGet();
         reissueAccepts();
     }
